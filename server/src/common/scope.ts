@@ -1,0 +1,33 @@
+import { MANAGING_ROLES, type Role } from '@honglin/shared';
+import type { Actor } from './actor.js';
+import { AppError } from './app-error.js';
+
+/**
+ * The one authorisation scope: a role reaches the subtree of the node it is held on. Services ask
+ * these questions; repositories turn `managedPaths` into `path LIKE 'prefix%'` conditions.
+ */
+export function managedPaths(actor: Actor, roles: readonly Role[] = MANAGING_ROLES): string[] {
+  const paths = actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.path);
+  // Drop paths already covered by a shorter one so queries stay small.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+export function manages(actor: Actor, path: string, roles: readonly Role[] = MANAGING_ROLES): boolean {
+  return managedPaths(actor, roles).some((p) => path.startsWith(p));
+}
+
+/** Callers without any managing role are refused outright; out-of-scope resources simply don't exist for them. */
+export function assertManager(actor: Actor, roles: readonly Role[] = MANAGING_ROLES): string[] {
+  const paths = managedPaths(actor, roles);
+  if (paths.length === 0) throw new AppError('FORBIDDEN');
+  return paths;
+}
+
+export function assertManages(actor: Actor, path: string, roles: readonly Role[] = MANAGING_ROLES): void {
+  assertManager(actor, roles);
+  if (!manages(actor, path, roles)) throw AppError.notFound();
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.grants.some((g) => g.role === role);
+}

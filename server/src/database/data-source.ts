@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { ENTITIES } from './entities.js';
+import { MARIADB_MIGRATIONS } from './migrations/mariadb/index.js';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
+
+export type DatabaseTarget = AppConfig['database'];
+
+/** Options for either database; the schema is identical, the migrations are one set per dialect. */
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  if (target.type === 'better-sqlite3') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: target.path,
+      entities: ENTITIES,
+      migrations: SQLITE_MIGRATIONS,
+      migrationsRun: false,
+      synchronize: false,
+      // WAL keeps readers off the writer's back; foreign keys on like MariaDB.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    type: 'mariadb',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MARIADB_MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    extra: { connectionLimit: 20 },
+  };
+}
+
+export function createDataSource(target: DatabaseTarget): DataSource {
+  return new DataSource(dataSourceOptions(target));
+}
+
+export function isSqlite(ds: DataSource): boolean {
+  return ds.options.type === 'better-sqlite3';
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ScopedGrant } from '../common/actor.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { RoleAssignment } from './role-assignment.entity.js';
+import { User } from './user.entity.js';
+
+/** The only place that builds queries over users and their roles. */
+@Injectable()
+export class UserRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  private m(em?: EntityManager): EntityManager {
+    return em ?? this.ds.manager;
+  }
+
+  findById(id: string, em?: EntityManager): Promise<User | null> {
+    return this.m(em).findOne(User, { where: { id } });
+  }
+
+  findByOpenid(openid: string, em?: EntityManager): Promise<User | null> {
+    return this.m(em).findOne(User, { where: { openid } });
+  }
+
+  findByDemoPersona(persona: string): Promise<User | null> {
+    return this.ds.manager.findOne(User, { where: { demoPersona: persona } });
+  }
+
+  listDemoPersonas(): Promise<User[]> {
+    return this.ds.manager
+      .createQueryBuilder(User, 'u')
+      .where('u.demoPersona IS NOT NULL')
+      .orderBy('u.demoPersona', 'ASC')
+      .getMany();
+  }
+
+  async insert(user: Partial<User>, em: EntityManager): Promise<User> {
+    const entity = em.create(User, user);
+    await em.insert(User, entity);
+    return entity;
+  }
+
+  async update(id: string, patch: Partial<User>, em: EntityManager): Promise<void> {
+    await em.update(User, { id }, patch);
+  }
+
+  /** Every role of a user with the path of the node it is held on. */
+  async grantsOf(userId: string): Promise<ScopedGrant[]> {
+    const rows = await this.ds.manager
+      .createQueryBuilder(RoleAssignment, 'r')
+      .innerJoin(OrgNode, 'n', 'n.id = r.nodeId')
+      .select(['r.role AS role', 'r.nodeId AS nodeId', 'n.path AS path'])
+      .where('r.userId = :userId', { userId })
+      .getRawMany<ScopedGrant>();
+    return rows.map((r) => ({ role: r.role, nodeId: r.nodeId, path: r.path }));
+  }
+
+  rolesOf(userIds: string[]): Promise<RoleAssignment[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(RoleAssignment, 'r').where('r.userId IN (:...userIds)', { userIds }).getMany();
+  }
+
+  async addRole(grant: Pick<RoleAssignment, 'id' | 'userId' | 'role' | 'nodeId' | 'grantedBy'>, em: EntityManager): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(RoleAssignment)
+      .values(grant)
+      .orIgnore()
+      .execute();
+  }
+
+  async removeRoles(userId: string, role: RoleAssignment['role'], em: EntityManager): Promise<void> {
+    await em.delete(RoleAssignment, { userId, role });
+  }
+
+  /**
+   * People whose residence or Party branch lies under `nodePath`, restricted to the caller's
+   * managed subtrees, ordered by id for cursor paging.
+   */
+  listUnder(nodePath: string, scopePaths: string[], opts: { cursor?: string; limit: number; name?: string }): Promise<User[]> {
+    const qb = this.ds.manager
+      .createQueryBuilder(User, 'u')
+      .leftJoin(OrgNode, 'rn', 'rn.id = u.residenceNodeId')
+      .leftJoin(OrgNode, 'bn', 'bn.id = u.branchNodeId')
+      .where('(rn.path LIKE :under OR bn.path LIKE :under)', { under: `${nodePath}%` });
+    const scope = scopePaths
+      .map((_, i) => `rn.path LIKE :s${i} OR bn.path LIKE :s${i}`)
+      .join(' OR ');
+    qb.andWhere(`(${scope})`, Object.fromEntries(scopePaths.map((p, i) => [`s${i}`, `${p}%`])));
+    if (opts.cursor) qb.andWhere('u.id > :cursor', { cursor: opts.cursor });
+    if (opts.name) qb.andWhere('u.name LIKE :name', { name: `%${opts.name.replace(/[%_\\]/g, '\\$&')}%` });
+    return qb.orderBy('u.id', 'ASC').limit(opts.limit).getMany();
+  }
+}
