@@ -33,15 +33,17 @@ export class OrgService {
   /** The caller's managed subtrees, parents first. */
   async tree(actor: Actor): Promise<OrgNodeView[]> {
     const nodes = await this.org.subtrees(assertManager(actor));
-    const counts = await this.org.directMemberCounts(nodes.map((n) => n.id));
+    const direct = await this.org.directMemberCounts(nodes.map((n) => n.id));
     const visible = new Set(nodes.map((n) => n.id));
+    // Everyone in the node's subtree; a person sits once in each tree, so nothing is counted twice.
+    const subtreeCount = (path: string) => nodes.filter((m) => m.path.startsWith(path)).reduce((sum, m) => sum + (direct.get(m.id) ?? 0), 0);
     return nodes.map((n) => ({
       id: n.id,
       name: n.name,
       kind: n.kind,
       // A root of the caller's scope shows as a root even if it has a parent elsewhere.
       parentId: n.parentId && visible.has(n.parentId) ? n.parentId : null,
-      memberCount: counts.get(n.id) ?? 0,
+      memberCount: subtreeCount(n.path),
     }));
   }
 

@@ -33,6 +33,13 @@ describe.each(databases())('organisation tree and scope on %s', (db) => {
     expect(treeA.find((n) => n.kind === 'branch')!.parentId).toBeNull();
   });
 
+  it('counts everyone in a node\'s subtree, so a branch counts the members of its groups', () => {
+    const branch = treeA.find((n) => n.kind === 'branch')!;
+    const groups = treeA.filter((n) => n.parentId === branch.id);
+    expect(branch.memberCount).toBeGreaterThan(0);
+    expect(branch.memberCount).toBe(groups.reduce((s, g) => s + g.memberCount, 0));
+  });
+
   it("lets organiser A list branch A's members with masked phones", async () => {
     const branch = treeA.find((n) => n.kind === 'branch')!;
     const res = await t.http.get(`/api/org/nodes/${branch.id}/members?limit=100`).set('Authorization', orgA);

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { SCREENSHOT_DIR } from './paths.mjs';
+
+/** Same storage key as src/stores/tokens.ts; Taro's h5 storage wraps values as {data}. */
+const TOKENS_KEY = 'honglin.tokens';
+
+export class AssertionError extends Error {}
+
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+
+/** Calls the API directly, the way a script (or an attacker with a valid token) would. */
+export async function api(baseUrl, pathname, { method = 'GET', token, body } = {}) {
+  const headers = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${pathname}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: response.status, body: json, text };
+}
+
+export async function apiLogin(baseUrl, persona) {
+  const { status, body, text } = await api(baseUrl, '/api/auth/demo-login', { method: 'POST', body: { persona } });
+  assert(status === 200 || status === 201, `demo-login ${persona} answered ${status}: ${text}`);
+  return body;
+}
+
+/** Elements with a test id that are on screen (Taro's h5 keeps earlier pages in the DOM, hidden). */
+export function byTestId(page, testId) {
+  return page.locator(`[data-testid="${testId}"]:visible`);
+}
+
+/** The real flow: login prompt → persona → privacy agreement when asked → back in the app. */
+export async function loginAs(page, baseUrl, persona) {
+  await page.goto(`${baseUrl}/#/pages/home/index`);
+  await byTestId(page, 'go-login').click();
+  await byTestId(page, `persona-${persona}`).click();
+  const agree = byTestId(page, 'privacy-agree');
+  const greeting = byTestId(page, 'home-greeting');
+  await agree.or(greeting).first().waitFor();
+  if (await agree.isVisible()) await agree.click();
+  await greeting.waitFor();
+}
+
+export async function openTab(page, label) {
+  await page.locator('.taro-tabbar__tabbar .weui-tabbar__item:visible', { hasText: label }).first().click();
+}
+
+export async function accessTokenOf(page) {
+  const raw = await page.evaluate((key) => window.localStorage.getItem(key), TOKENS_KEY);
+  assert(raw, 'no tokens in page storage after login');
+  const token = JSON.parse(raw).data?.accessToken;
+  assert(typeof token === 'string' && token.length > 0, 'stored tokens have no accessToken');
+  return token;
+}
+
+export async function textOf(locator) {
+  return (await locator.first().innerText()).trim();
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // Taro's h5 router slides pages in for 300 ms; wait it out so the picture shows one page.
+  await page.waitForTimeout(450);
+  await page.screenshot({ path: file });
+  return file;
+}

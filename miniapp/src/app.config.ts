@@ -1,0 +1,33 @@
+// Main package: the four tab pages and shared code only. Everything else is a subpackage per
+// domain, so the main package stays far below WeChat's 2 MB limit as features arrive.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/study/index', 'pages/activities/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/auth', pages: ['pages/login/index', 'pages/privacy/index'] },
+    { root: 'packages/org', pages: ['pages/tree/index', 'pages/members/index', 'pages/applications/index'] },
+    { root: 'packages/me', pages: ['pages/party-application/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '红邻',
+    navigationBarTextStyle: 'white',
+    // weapp's default anyway; stated so Taro's h5 build draws a bar with a back button too.
+    navigationStyle: 'default',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/study/index', text: '学习', iconPath: 'assets/tab/study.png', selectedIconPath: 'assets/tab/study-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tab/activities.png', selectedIconPath: 'assets/tab/activities-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  // WeChat enforces the privacy check for every app since 2023-09-15; stated here so older base libraries agree.
+  __usePrivacyCheck__: true,
+});

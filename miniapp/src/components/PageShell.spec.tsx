@@ -1,0 +1,54 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { aMe } from '../../test/fixtures';
+import { recorded, resetTaro } from '../../test/taro';
+import { ROUTES } from '../routes';
+import { session } from '../stores/session';
+import { PageShell } from './PageShell';
+
+const content = (me: { name: string }) => <span data-testid="content">{`内容：${me.name}`}</span>;
+
+beforeEach(() => {
+  resetTaro();
+  act(() => session.clear());
+});
+
+describe('PageShell', () => {
+  it('asks an anonymous visitor to log in instead of showing the page, and the button opens login', () => {
+    render(<PageShell title="我的">{content}</PageShell>);
+    expect(screen.queryByTestId('content')).toBeNull();
+    expect(screen.getByText('请先登录')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('go-login'));
+    expect(recorded.navigations).toEqual([{ kind: 'navigateTo', url: ROUTES.login }]);
+  });
+
+  it('holds a signed-in user at the privacy prompt until the current policy is accepted', () => {
+    act(() => session.setMe(aMe({ privacyAcceptedVersion: '2020-01-01' })));
+    render(<PageShell>{content}</PageShell>);
+    expect(screen.queryByTestId('content')).toBeNull();
+    fireEvent.click(screen.getByTestId('go-privacy'));
+    expect(recorded.navigations).toEqual([{ kind: 'navigateTo', url: ROUTES.privacy }]);
+  });
+
+  it('lets the privacy page itself through before consent', () => {
+    act(() => session.setMe(aMe({ privacyAcceptedVersion: null })));
+    render(<PageShell access="signedIn">{content}</PageShell>);
+    expect(screen.getByTestId('content').textContent).toBe('内容：李建国');
+  });
+
+  it('renders the page for a consented user, with title and subtitle', () => {
+    act(() => session.setMe(aMe()));
+    const { container } = render(<PageShell title="学习" subtitle="支部学习任务">{content}</PageShell>);
+    expect(screen.getByText('学习')).toBeTruthy();
+    expect(screen.getByText('支部学习任务')).toBeTruthy();
+    expect(screen.getByTestId('content').textContent).toBe('内容：李建国');
+    expect(container.firstElementChild?.className).toBe('theme-root page-shell');
+  });
+
+  it("switches the page root to the elder scale with the user's preference, live", () => {
+    act(() => session.setMe(aMe()));
+    const { container } = render(<PageShell>{content}</PageShell>);
+    act(() => session.setElderModeLocally(true));
+    expect(container.firstElementChild?.className).toBe('theme-root theme-elder page-shell');
+  });
+});

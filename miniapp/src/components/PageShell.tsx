@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { MeView } from '@honglin/shared';
+import { ROUTES } from '../routes';
+import { needsPrivacyConsent, session, useSession, type SessionState } from '../stores/session';
+import { themeClassName } from '../theme/scale';
+import { EmptyState } from './EmptyState';
+
+/**
+ * public: anyone; signedIn: any logged-in user (the privacy page itself);
+ * consented: logged in and agreed to the current privacy policy, which every data page needs.
+ */
+export type PageAccess = 'public' | 'signedIn' | 'consented';
+
+interface PageShellProps {
+  title?: string;
+  subtitle?: string;
+  access?: PageAccess;
+  children: ReactNode | ((me: MeView) => ReactNode);
+}
+
+/** Every page's root: applies the theme scale, a consistent header and the login/privacy gate. */
+export function PageShell({ title, subtitle, access = 'consented', children }: PageShellProps) {
+  const state = useSession();
+  return (
+    <View className={`${themeClassName(state.elderMode)} page-shell`}>
+      {title ? (
+        <View className="page-shell__header">
+          <Text className="page-shell__title">{title}</Text>
+          {subtitle ? <Text className="page-shell__subtitle">{subtitle}</Text> : null}
+        </View>
+      ) : null}
+      <View className="page-shell__body">{renderBody(state, access, children)}</View>
+    </View>
+  );
+}
+
+function renderBody(state: SessionState, access: PageAccess, children: PageShellProps['children']): ReactNode {
+  if (access === 'public') return typeof children === 'function' ? null : children;
+  if (state.status === 'booting') return <EmptyState title="正在加载…" testId="session-loading" />;
+  if (state.status === 'unreachable') {
+    return (
+      <EmptyState
+        title="暂时连不上服务器"
+        description={state.problem ?? undefined}
+        action={{ text: '重试', onTap: () => void session.bootstrap(), testId: 'session-retry' }}
+      />
+    );
+  }
+  if (state.status === 'anonymous' || !state.me) {
+    return (
+      <EmptyState
+        title="请先登录"
+        description="登录后可以查看您所在的社区、网格和党支部，参加学习和活动。"
+        action={{ text: '去登录', onTap: () => void Taro.navigateTo({ url: ROUTES.login }), testId: 'go-login' }}
+        testId="login-prompt"
+      />
+    );
+  }
+  if (access === 'consented' && needsPrivacyConsent(state.me)) {
+    return (
+      <EmptyState
+        title="请先阅读并同意隐私保护指引"
+        description="同意后我们才会使用您的手机号、住址和党组织信息。"
+        action={{ text: '查看隐私保护指引', onTap: () => void Taro.navigateTo({ url: ROUTES.privacy }), testId: 'go-privacy' }}
+        testId="privacy-prompt"
+      />
+    );
+  }
+  return typeof children === 'function' ? children(state.me) : children;
+}

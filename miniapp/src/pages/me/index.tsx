@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { ROLE_LABELS, maskPhone, type MeView } from '@honglin/shared';
+import { BigButton } from '../../components/BigButton';
+import { Card } from '../../components/Card';
+import { ElderModeSwitch } from '../../components/ElderModeSwitch';
+import { InfoRow } from '../../components/InfoRow';
+import { PageShell } from '../../components/PageShell';
+import { ROUTES } from '../../routes';
+import { getMe } from '../../services/me';
+import { isManager, session } from '../../stores/session';
+import { PartyStatus } from './PartyStatus';
+import { PhoneBinding } from './PhoneBinding';
+import { logoutEverywhere } from './logout';
+
+export default function MePage() {
+  useDidShow(() => {
+    // Roles and application status change on the server (an organiser approves): refresh on each visit.
+    if (session.get().status === 'signedIn') getMe().then(session.setMe, () => undefined);
+  });
+  return <PageShell>{(me) => <Me me={me} />}</PageShell>;
+}
+
+function Me({ me }: { me: MeView }) {
+  const [showPhone, setShowPhone] = useState(false);
+  const go = (url: string) => () => void Taro.navigateTo({ url });
+  return (
+    <View>
+      <Card title="基本信息">
+        <InfoRow label="姓名" value={me.name} testId="me-name" />
+        <InfoRow
+          label="手机号"
+          value={showPhone ? me.phone : maskPhone(me.phone)}
+          placeholder="未绑定"
+          testId="me-phone"
+          onTap={me.phone ? () => setShowPhone(!showPhone) : undefined}
+          actionText={showPhone ? '隐藏' : '显示'}
+        />
+        {process.env.TARO_ENV === 'weapp' ? <PhoneBinding hasPhone={Boolean(me.phone)} /> : null}
+      </Card>
+      <Card title="住址与组织">
+        <InfoRow label="社区" value={me.community?.name} testId="me-community" />
+        <InfoRow label="网格" value={me.grid?.name} testId="me-grid" />
+        <InfoRow label="楼栋" value={me.building?.name} testId="me-building" />
+        <InfoRow label="党支部" value={me.branch?.name} placeholder="未加入" testId="me-branch" />
+        <InfoRow label="党小组" value={me.partyGroup?.name} placeholder="未分组" testId="me-group" />
+      </Card>
+      <Card title="我的身份" testId="me-roles">
+        {me.roles.length === 0 ? <InfoRow label="身份" value={ROLE_LABELS.resident} /> : null}
+        {me.roles.map((grant) => (
+          <InfoRow key={`${grant.role}-${grant.node.id}`} label={ROLE_LABELS[grant.role]} value={grant.node.name} />
+        ))}
+      </Card>
+      <PartyStatus me={me} />
+      {isManager(me) ? (
+        <Card title="组织管理">
+          <BigButton variant="secondary" onClick={go(ROUTES.orgTree)} testId="entry-org-tree">组织架构</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.orgApplications)} testId="entry-org-applications">
+            党员身份审核
+          </BigButton>
+        </Card>
+      ) : null}
+      <Card title="显示">
+        <ElderModeSwitch />
+      </Card>
+      <Card title="隐私与账号">
+        <BigButton variant="secondary" onClick={go(ROUTES.privacy)} testId="entry-privacy">隐私保护指引</BigButton>
+        <BigButton variant="danger" onClick={() => void logoutEverywhere()} testId="logout">退出登录</BigButton>
+      </Card>
+    </View>
+  );
+}

@@ -1,0 +1,19 @@
+import Taro from '@tarojs/taro';
+import { logout } from '../../services/auth';
+import { session } from '../../stores/session';
+import { readTokens } from '../../stores/tokens';
+
+/** Revokes the refresh token on the server, then forgets the session on this device. */
+export async function logoutEverywhere(): Promise<void> {
+  const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后需要重新登录才能使用。确定退出吗？' });
+  if (!confirm) return;
+  const tokens = readTokens();
+  let revoked = true;
+  try {
+    if (tokens) await logout(tokens.refreshToken);
+  } catch {
+    revoked = false; // still log out locally: the user asked to leave, and the token expires on its own
+  }
+  session.clear();
+  void Taro.showToast({ title: revoked ? '已退出登录' : '已在本机退出登录', icon: 'none' });
+}

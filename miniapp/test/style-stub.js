@@ -1,0 +1,2 @@
+// Stylesheets have no behaviour to test; importing one yields an empty module.
+module.exports = {};

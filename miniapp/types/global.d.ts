@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.scss';
+declare module '*.css';
+
+/** Injected by config/index.ts (defineConstants): '' means same origin (h5 served by the API server). */
+declare const API_BASE: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'quickapp';
+    NODE_ENV: 'development' | 'production' | 'test';
+  }
+}
