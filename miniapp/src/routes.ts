@@ -12,6 +12,7 @@ export const ROUTES = {
   orgMembers: '/packages/org/pages/members/index',
   orgApplications: '/packages/org/pages/applications/index',
   partyApplication: '/packages/me/pages/party-application/index',
+  residence: '/packages/me/pages/residence/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

@@ -22,3 +22,8 @@ export function setElderMode(elderMode: boolean): Promise<MeView> {
 export function applyForPartyMembership(body: PartyApplicationRequest): Promise<PartyApplicationView> {
   return request<PartyApplicationView>('/api/party-applications', { method: 'POST', data: body, toast: false });
 }
+
+/** Where the user lives: a grid or a building from the residence tree. */
+export function setResidence(nodeId: string): Promise<MeView> {
+  return request<MeView>('/api/me/residence', { method: 'PATCH', data: { nodeId }, toast: false });
+}

@@ -7,6 +7,10 @@ export function listPartyBranches(): Promise<NodeRef[]> {
   return request<NodeRef[]>('/api/party-branches', { toast: false });
 }
 
+export function listResidenceOptions(): Promise<OrgNodeView[]> {
+  return request<OrgNodeView[]>('/api/org/residence-options', { toast: false });
+}
+
 export function getOrgTree(): Promise<OrgNodeView[]> {
   return request<OrgNodeView[]>('/api/org/tree', { toast: false });
 }

@@ -45,6 +45,9 @@ function Me({ me }: { me: MeView }) {
         <InfoRow label="楼栋" value={me.building?.name} testId="me-building" />
         <InfoRow label="党支部" value={me.branch?.name} placeholder="未加入" testId="me-branch" />
         <InfoRow label="党小组" value={me.partyGroup?.name} placeholder="未分组" testId="me-group" />
+        <BigButton variant="secondary" onClick={go(ROUTES.residence)} testId="entry-residence">
+          {me.community ? '修改居住地' : '选择居住地'}
+        </BigButton>
       </Card>
       <Card title="我的身份" testId="me-roles">
         {me.roles.length === 0 ? <InfoRow label="身份" value={ROLE_LABELS.resident} /> : null}

@@ -1,0 +1,57 @@
+// Project rules that the type checker cannot see. Run by `npm run lint` after `npm run typecheck`.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const problems = [];
+
+function files(dir, test) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist' || e.name === 'dist-h5') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p, test));
+    else if (test(p)) out.push(p);
+  }
+  return out;
+}
+
+const rules = [
+  // ESM under nodenext: a relative import without .js compiles but fails at run time.
+  { dirs: ['server/src', 'server/test', 'shared/src'], re: /from '(\.{1,2}\/[^']*?)(?<!\.js)'/, msg: 'relative import without .js suffix' },
+  // Logs go through the JSON logger so secrets are redacted and lines carry request ids.
+  { dirs: ['server/src'], re: /console\.(log|info|debug)\(/, msg: 'console.log in server code (use JsonLogger)', skip: /fakes\// },
+  // Transactions only through TransactionRunner (SQLite serialisation, MariaDB retries).
+  { dirs: ['server/src'], re: /\.transaction\(/, msg: 'direct dataSource.transaction (use TransactionRunner)', skip: /transaction-runner\.ts|seed\// },
+  // Money is integer fen: no floats from parseFloat in server money code.
+  { dirs: ['server/src/dues', 'server/src/payments'], re: /parseFloat\(/, msg: 'parseFloat in money code (amounts are integer fen)' },
+  { dirs: ['server/src', 'shared/src', 'miniapp/src'], re: /\bdebugger\b/, msg: 'debugger statement' },
+];
+
+for (const rule of rules) {
+  for (const dir of rule.dirs) {
+    let list;
+    try {
+      list = files(join(root, dir), (p) => /\.(ts|tsx)$/.test(p));
+    } catch {
+      continue;
+    }
+    for (const file of list) {
+      const rel = relative(root, file);
+      if (rule.skip?.test(rel)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (rule.re.test(line)) problems.push(`${rel}:${i + 1}: ${rule.msg}`);
+        });
+    }
+  }
+}
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  console.error(`${problems.length} problem(s)`);
+  process.exit(1);
+}
+console.log('lint: no problems');
