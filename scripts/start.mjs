@@ -30,10 +30,10 @@ function run(label, args) {
 }
 
 if (stale(join(root, 'shared/dist/index.js'), 'shared/src')) run('building shared', ['run', 'build', '-w', '@honglin/shared']);
-if (stale(join(root, 'server/dist/main.js'), 'server/src', 'shared/src')) run('building server', ['run', 'build', '-w', '@honglin/server']);
+if (stale(join(root, 'server/dist/server.mjs'), 'server/src', 'shared/src')) run('building server', ['run', 'build', '-w', '@honglin/server']);
 if (stale(join(root, 'miniapp/dist-h5/index.html'), 'miniapp/src', 'miniapp/config', 'shared/src'))
   run('building the h5 app', ['run', 'build:h5', '-w', '@honglin/miniapp']);
 
-const server = spawn(process.execPath, [join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [join(root, 'server/dist/server.mjs')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

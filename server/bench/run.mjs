@@ -12,7 +12,7 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>   (one of: ${available.join(', ')})`);
   process.exit(2);
 }
-execSync('npx tsc -p tsconfig.build.json', { cwd: join(here, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+execSync('npm run build', { cwd: join(here, '..'), stdio: ['ignore', 'ignore', 'inherit'] });
 if (!existsSync(join(here, '../dist/main.js'))) throw new Error('server build missing');
 const r = spawnSync(process.execPath, [join(here, `${name}.mjs`), ...process.argv.slice(3)], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 1);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const main = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+// The bundle that `npm start` runs (see scripts/bundle.mjs).
+const main = join(dirname(fileURLToPath(import.meta.url)), '../dist/server.mjs');
 const dbPath = join(mkdtempSync(join(tmpdir(), 'hl-bench-startup-')), 'demo.sqlite');
 
 async function boot(port) {
