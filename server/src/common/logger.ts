@@ -14,6 +14,8 @@ function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+const NEST_BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /** JSON lines on stdout: one object per event, with the request id when there is one. */
 export class JsonLogger implements LoggerService {
   constructor(private readonly level: LogLevel = 'info') {}
@@ -31,7 +33,9 @@ export class JsonLogger implements LoggerService {
   }
 
   log(message: unknown, context?: string) {
-    this.write('info', message, typeof context === 'string' ? context : undefined);
+    // Nest's start-up chatter (one line per module and route) is only interesting when debugging.
+    const level = typeof context === 'string' && NEST_BOOT_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.write(level, message, typeof context === 'string' ? context : undefined);
   }
   error(message: unknown, trace?: string, context?: string) {
     this.write('error', message, context, trace ? { trace } : undefined);
