@@ -3,9 +3,16 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/study/index', 'pages/activities/index', 'pages/me/index'],
   subPackages: [
+    { root: 'packages/activities', pages: ['pages/detail/index', 'pages/mine/index', 'pages/manage/index', 'pages/edit/index', 'pages/roster/index'] },
+    { root: 'packages/inbox', pages: ['pages/index/index'] },
+    { root: 'packages/study', pages: ['pages/article/index', 'pages/video/index', 'pages/quiz/index', 'pages/library/index', 'pages/topic-report/index'] },
+    { root: 'packages/points', pages: ['pages/history/index', 'pages/rankings/index', 'pages/mall/index', 'pages/redemptions/index'] },
     { root: 'packages/auth', pages: ['pages/login/index', 'pages/privacy/index'] },
+    { root: 'packages/meetings', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/attendance/index', 'pages/minutes/index', 'pages/compliance/index', 'pages/my-attendance/index'] },
+    { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/qr/index'] },
     { root: 'packages/org', pages: ['pages/tree/index', 'pages/members/index', 'pages/applications/index'] },
-    { root: 'packages/me', pages: ['pages/party-application/index'] },
+    { root: 'packages/me', pages: ['pages/party-application/index', 'pages/residence/index'] },
+    { root: 'packages/dues', pages: ['pages/index/index', 'pages/result/index', 'pages/receipt/index', 'pages/board/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#c8102e',
@@ -28,6 +35,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // Geofence check-in at meetings (wx.getLocation); WeChat requires both declarations.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于在会场用定位签到，确认您在会议地点附近' } },
   // WeChat enforces the privacy check for every app since 2023-09-15; stated here so older base libraries agree.
   __usePrivacyCheck__: true,
 });

@@ -13,6 +13,25 @@ export const ROUTES = {
   orgApplications: '/packages/org/pages/applications/index',
   partyApplication: '/packages/me/pages/party-application/index',
   residence: '/packages/me/pages/residence/index',
+  // study and points (issue #3)
+  studyArticle: '/packages/study/pages/article/index',
+  studyVideo: '/packages/study/pages/video/index',
+  studyQuiz: '/packages/study/pages/quiz/index',
+  studyLibrary: '/packages/study/pages/library/index',
+  studyTopicReport: '/packages/study/pages/topic-report/index',
+  pointsHistory: '/packages/points/pages/history/index',
+  pointsRankings: '/packages/points/pages/rankings/index',
+  pointsMall: '/packages/points/pages/mall/index',
+  pointsRedemptions: '/packages/points/pages/redemptions/index',
+  activityDetail: '/packages/activities/pages/detail/index',
+  myActivities: '/packages/activities/pages/mine/index',
+  manageActivities: '/packages/activities/pages/manage/index',
+  editActivity: '/packages/activities/pages/edit/index',
+  activityRoster: '/packages/activities/pages/roster/index',
+  inbox: '/packages/inbox/pages/index/index',
+  // dues (issue #7)
+  dues: '/packages/dues/pages/index/index',
+  duesBoard: '/packages/dues/pages/board/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

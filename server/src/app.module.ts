@@ -12,10 +12,19 @@ import { TransactionRunner } from './database/transaction-runner.js';
 import { HealthController } from './health/health.controller.js';
 import { MEMBERS } from './members/members.providers.js';
 import { ORGANIZATIONS } from './organizations/organizations.providers.js';
+import { POINTS } from './points/points.providers.js';
+import { STUDY } from './study/study.providers.js';
+import { ACTIVITIES } from './activities/activities.providers.js';
+import { ENROLLMENT } from './enrollment/enrollment.providers.js';
+import { NOTIFICATIONS } from './notifications/notifications.providers.js';
+import { CHECKIN } from './checkin/checkin.providers.js';
+import { MEETINGS } from './meetings/meetings.providers.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { DUES } from './dues/dues.providers.js';
+import { PAYMENTS } from './payments/payments.providers.js';
 
 /** Each domain contributes its controllers and providers; they share one injector. */
-const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS];
+const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS];
 
 /** Configuration, database, crypto and logging: available to every module. */
 @Global()

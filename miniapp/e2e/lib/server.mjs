@@ -37,6 +37,9 @@ export async function startServer() {
       SQLITE_PATH: path.join(dataDir, 'honglin.sqlite'),
       H5_DIR,
       LOG_LEVEL: 'warn',
+      // Study timing lowered so a browser test reads for seconds, not minutes (defaults: 60 s, 15 s).
+      STUDY_MIN_ARTICLE_SECONDS: process.env.STUDY_MIN_ARTICLE_SECONDS ?? '4',
+      STUDY_HEARTBEAT_SECONDS: process.env.STUDY_HEARTBEAT_SECONDS ?? '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,16 @@ const productionEnv = {
   WECHAT_SECRET: 'real-secret',
   WECHAT_API_BASE: 'https://api.weixin.qq.com',
   DATABASE_URL: 'mysql://honglin:pw@db.internal:3306/honglin',
+  // WeChat Pay (issue #7)
+  WECHATPAY_MCHID: '1230000109',
+  WECHATPAY_SERIAL_NO: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+  WECHATPAY_PRIVATE_KEY: '/etc/honglin/apiclient_key.pem',
+  WECHATPAY_CERT: '/etc/honglin/apiclient_cert.pem',
+  WECHATPAY_APIV3_KEY: 'k'.repeat(32),
+  WECHATPAY_PUBLIC_KEY: '/etc/honglin/pub_key.pem',
+  WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0112345678',
+  WECHATPAY_API_BASE: 'https://api.mch.weixin.qq.com',
+  PAY_NOTIFY_URL: 'https://honglin.example.cn/api/payments/notify',
 };
 
 describe('configuration', () => {
@@ -52,5 +62,29 @@ describe('configuration', () => {
   it('refuses production when WECHAT_API_BASE is unset (the demo would start the fake)', () => {
     const { WECHAT_API_BASE: _, ...rest } = productionEnv;
     expect(() => loadConfig(rest)).toThrow(/WECHAT_API_BASE/);
+  });
+
+  it.each([
+    ['the demo merchant id', { WECHATPAY_MCHID: DEMO_SECRETS.wechatpayMchid }, /WECHATPAY_MCHID/],
+    ['a fake WeChat Pay on loopback', { WECHATPAY_API_BASE: 'http://127.0.0.1:3902' }, /WECHATPAY_API_BASE on loopback/],
+    ['a plain-HTTP notify URL', { PAY_NOTIFY_URL: 'http://honglin.example.cn/api/payments/notify' }, /PAY_NOTIFY_URL/],
+    ['a loopback notify URL', { PAY_NOTIFY_URL: 'https://localhost/api/payments/notify' }, /PAY_NOTIFY_URL/],
+    ['an APIv3 key that is not 32 bytes', { WECHATPAY_APIV3_KEY: 'short' }, /WECHATPAY_APIV3_KEY/],
+  ])('refuses WeChat Pay in production with %s', (_, override, pattern) => {
+    expect(() => loadConfig({ ...productionEnv, ...override })).toThrow(pattern);
+  });
+
+  it.each(['WECHATPAY_MCHID', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_API_BASE', 'PAY_NOTIFY_URL'])(
+    'refuses production without %s (the demo would generate pay keys)',
+    (key) => {
+      const env: Record<string, string> = { ...productionEnv };
+      delete env[key];
+      expect(() => loadConfig(env)).toThrow(new RegExp(key));
+    },
+  );
+
+  it('refuses production without any platform certificate or WeChat Pay public key', () => {
+    const { WECHATPAY_PUBLIC_KEY: _a, WECHATPAY_PUBLIC_KEY_ID: _b, ...rest } = productionEnv;
+    expect(() => loadConfig(rest)).toThrow(/WECHATPAY_PLATFORM_CERTS or WECHATPAY_PUBLIC_KEY/);
   });
 });

@@ -6,6 +6,8 @@ export const DEMO_SECRETS = {
   dataKey: 'aG9uZ2xpbi1kZW1vLWRhdGEta2V5LTMyLWJ5dGVzISE=', // 32 bytes, base64
   hashKey: 'honglin-demo-hash-key',
   wechatSecret: 'demo-wechat-secret',
+  /** Demo merchant id of the fake WeChat Pay; its keys are generated at each start, never committed. */
+  wechatpayMchid: '1900000001',
 } as const;
 
 const bool = z
@@ -45,6 +47,36 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   SEED_DEMO: bool.optional(),
+  /** Check-in QR: a new code every N seconds; each accepted for TTL seconds (a forwarded screenshot dies with it). */
+  CHECKIN_ROTATE_SECONDS: z.coerce.number().int().min(2).max(300).default(20),
+  CHECKIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3).max(600).default(40),
+  /** Notification outbox worker (issue #5): how often it looks for due rows, and the first retry delay. */
+  OUTBOX_WORKER: bool.default(true),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(600_000).default(2000),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** How often lapsed waitlist offers are passed on. */
+  ENROLLMENT_SWEEP_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
+  /** WeChat Pay v3 (issue #7). Unset in demo mode: the server generates keys and starts the fake on loopback. */
+  WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id').optional(),
+  WECHATPAY_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+  /** Merchant private key: PEM text or a path to apiclient_key.pem. */
+  WECHATPAY_PRIVATE_KEY: z.string().optional(),
+  /** Merchant certificate (apiclient_cert.pem): PEM text or a path. */
+  WECHATPAY_CERT: z.string().optional(),
+  WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, 'must be exactly 32 bytes').optional(),
+  /** Platform certificates (PEM text or path; several concatenated allowed), keyed by their serial. */
+  WECHATPAY_PLATFORM_CERTS: z.string().optional(),
+  /** WeChat Pay public key (public-key mode) and its id PUB_KEY_ID_…. */
+  WECHATPAY_PUBLIC_KEY: z.string().optional(),
+  WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_[0-9A-Za-z]+$/, 'must look like PUB_KEY_ID_…').optional(),
+  WECHATPAY_API_BASE: url.optional(),
+  /** HTTPS address WeChat Pay posts notifications to (…/api/payments/notify); refunds go to …/refund-notify. */
+  PAY_NOTIFY_URL: url.optional(),
+  FAKE_WECHATPAY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Unpaid orders expire after this many minutes; the sweeper queries ones pending longer than PAY_QUERY_AFTER_MINUTES. */
+  PAY_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(30),
+  PAY_QUERY_AFTER_MINUTES: z.coerce.number().min(0).max(1440).default(5),
+  PAY_SWEEP_MS: z.coerce.number().int().min(20).max(3_600_000).default(60_000),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -92,6 +124,20 @@ function refuseDemoSettings(raw: RawConfig, demoMode: boolean): void {
   if (!raw.WECHAT_API_BASE) fail('an unset WECHAT_API_BASE (the fake WeChat API)');
   const host = new URL(raw.WECHAT_API_BASE!).hostname;
   if (['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) fail(`WECHAT_API_BASE on ${host} (a fake WeChat API)`);
+  refuseDemoPay(raw, fail);
+}
+
+/** Production pays for real: every merchant setting present, no fake on loopback, HTTPS notifications. */
+function refuseDemoPay(raw: RawConfig, fail: (what: string) => void): void {
+  const loopback = (u: string) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(u).hostname);
+  for (const k of ['WECHATPAY_MCHID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_CERT', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_API_BASE', 'PAY_NOTIFY_URL'] as const) {
+    if (!raw[k]) fail(`an unset ${k} (demo WeChat Pay keys)`);
+  }
+  if (!raw.WECHATPAY_PLATFORM_CERTS && !raw.WECHATPAY_PUBLIC_KEY) fail('WeChat Pay without WECHATPAY_PLATFORM_CERTS or WECHATPAY_PUBLIC_KEY');
+  if (raw.WECHATPAY_PUBLIC_KEY && !raw.WECHATPAY_PUBLIC_KEY_ID) fail('WECHATPAY_PUBLIC_KEY without WECHATPAY_PUBLIC_KEY_ID');
+  if (raw.WECHATPAY_MCHID === DEMO_SECRETS.wechatpayMchid) fail('the demo WECHATPAY_MCHID');
+  if (loopback(raw.WECHATPAY_API_BASE!)) fail(`WECHATPAY_API_BASE on loopback (the fake WeChat Pay)`);
+  if (!raw.PAY_NOTIFY_URL!.startsWith('https://') || loopback(raw.PAY_NOTIFY_URL!)) fail('a PAY_NOTIFY_URL that is not public HTTPS');
 }
 
 /** Injection token for the validated configuration. */

@@ -1,36 +1,100 @@
-import { View } from '@tarojs/components';
-import type { MeView } from '@honglin/shared';
-import { Card } from '../../components/Card';
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, type ActivityCategory, type ActivitySummary, type MeView } from '@honglin/shared';
+import { BigButton } from '../../components/BigButton';
 import { EmptyState } from '../../components/EmptyState';
-import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
+import { ROUTES } from '../../routes';
+import { listActivities, listCommunities } from '../../services/activities';
+import { refreshUnreadBadge } from '../../services/notifications';
+import { ActivityCard } from './ActivityCard';
+import './index.scss';
 
 export default function ActivitiesPage() {
   return <PageShell>{(me) => <Activities me={me} />}</PageShell>;
 }
 
-/** Activities are published per community; until the activity module ships, none exist. */
+interface Filter {
+  communityId?: string;
+  category?: ActivityCategory;
+  date?: string;
+}
+
+/** 活动: browse by community, category and date; places left on every card; entries to 我的活动 and 消息. */
 function Activities({ me }: { me: MeView }) {
-  if (!me.community) {
-    return (
-      <EmptyState
-        title="您还没有登记所在社区"
-        description="活动按社区发布。请联系社区工作人员登记您的住址。"
-        testId="activities-no-community"
-      />
-    );
-  }
+  const [communities, setCommunities] = useState<{ id: string; name: string }[]>([]);
+  const [filter, setFilter] = useState<Filter>({ communityId: me.community?.id });
+  const [items, setItems] = useState<ActivitySummary[] | null>(null);
+  const [unread, setUnread] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const manager = me.roles.some((r) => r.role === 'organiser' || r.role === 'admin');
+
+  const load = useCallback(async (f: Filter) => {
+    setError(null);
+    try {
+      const [page, list] = await Promise.all([listActivities(f), communities.length ? Promise.resolve(communities) : listCommunities()]);
+      setItems(page.items);
+      setCommunities(list);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+    setUnread(await refreshUnreadBadge());
+  }, [communities]);
+
+  useDidShow(() => void load(filter));
+  usePullDownRefresh(() => void load(filter).finally(() => Taro.stopPullDownRefresh()));
+  const change = (patch: Filter) => {
+    const next = { ...filter, ...patch };
+    setFilter(next);
+    void load(next);
+  };
+
   return (
     <View>
-      <Card title="所在社区">
-        <InfoRow label="社区" value={me.community.name} testId="activities-community" />
-        <InfoRow label="网格" value={me.grid?.name} />
-      </Card>
-      <EmptyState
-        title="本社区暂无可报名的活动"
-        description={`${me.community.name}发布活动后，可以在这里报名。`}
-        testId="activities-empty"
-      />
+      <View className="activity-toolbar">
+        <BigButton variant="secondary" testId="open-my-activities" onClick={() => void Taro.navigateTo({ url: ROUTES.myActivities })}>
+          我的活动
+        </BigButton>
+        <BigButton variant="secondary" testId="open-inbox" onClick={() => void Taro.navigateTo({ url: ROUTES.inbox })}>
+          {unread > 0 ? `消息(${unread})` : '消息'}
+        </BigButton>
+        {manager ? (
+          <BigButton variant="secondary" testId="open-manage" onClick={() => void Taro.navigateTo({ url: ROUTES.manageActivities })}>
+            管理活动
+          </BigButton>
+        ) : null}
+      </View>
+      <View className="chips">
+        <Chip on={!filter.communityId} onTap={() => change({ communityId: undefined })} label="全部社区" />
+        {communities.map((c) => (
+          <Chip key={c.id} on={filter.communityId === c.id} onTap={() => change({ communityId: c.id })} label={c.name} />
+        ))}
+      </View>
+      <View className="chips">
+        <Chip on={!filter.category} onTap={() => change({ category: undefined })} label="全部类别" />
+        {ACTIVITY_CATEGORIES.map((c) => (
+          <Chip key={c} on={filter.category === c} onTap={() => change({ category: c })} label={ACTIVITY_CATEGORY_LABELS[c]} />
+        ))}
+      </View>
+      <View className="chips">
+        <Picker mode="date" value={filter.date ?? ''} onChange={(e) => change({ date: String(e.detail.value) })}>
+          <View className={`chip${filter.date ? ' chip--on' : ''}`}>{filter.date ? `日期：${filter.date}` : '按日期筛选'}</View>
+        </Picker>
+        {filter.date ? <Chip on={false} onTap={() => change({ date: undefined })} label="不限日期" /> : null}
+      </View>
+      {error ? <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load(filter) }} /> : null}
+      {items && items.length === 0 ? <EmptyState title="暂无可报名的活动" description="换个社区或类别看看，或稍后再来。" testId="activities-empty" /> : null}
+      {items?.map((a) => <ActivityCard key={a.id} a={a} />)}
+      {!items && !error ? <Text>正在加载…</Text> : null}
+    </View>
+  );
+}
+
+function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
+  return (
+    <View className={`chip${on ? ' chip--on' : ''}`} onClick={onTap} data-testid={`chip-${label}`}>
+      {label}
     </View>
   );
 }

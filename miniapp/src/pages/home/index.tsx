@@ -7,6 +7,7 @@ import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
+import { MEETING_PAGES } from '../../services/meetings';
 import { isManager } from '../../stores/session';
 import { suggestsElderMode, type WechatFontInfo } from '../../theme/scale';
 import './index.scss';
@@ -37,6 +38,8 @@ function Home({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={switchTab(ROUTES.study)} testId="entry-study">学习</BigButton>
           <BigButton variant="secondary" onClick={switchTab(ROUTES.activities)} testId="entry-activities">活动</BigButton>
           <BigButton variant="secondary" onClick={switchTab(ROUTES.me)} testId="entry-me">我的资料</BigButton>
+          <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.scan })} testId="entry-checkin">我要签到</BigButton>
+          <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.list })} testId="entry-meetings">我的会议</BigButton>
           {isManager(me) ? (
             <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.orgTree })} testId="entry-org">
               组织架构

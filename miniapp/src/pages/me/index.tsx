@@ -9,7 +9,7 @@ import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
 import { getMe } from '../../services/me';
-import { isManager, session } from '../../stores/session';
+import { isManager, isPartyMember, session } from '../../stores/session';
 import { PartyStatus } from './PartyStatus';
 import { PhoneBinding } from './PhoneBinding';
 import { logoutEverywhere } from './logout';
@@ -56,6 +56,14 @@ function Me({ me }: { me: MeView }) {
         ))}
       </Card>
       <PartyStatus me={me} />
+      {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (
+        <Card title="党费">
+          {isPartyMember(me) ? <BigButton variant="secondary" onClick={go(ROUTES.dues)} testId="entry-dues">党费</BigButton> : null}
+          {me.roles.some((g) => g.role === 'treasurer') ? (
+            <BigButton variant="secondary" onClick={go(ROUTES.duesBoard)} testId="entry-dues-board">党费管理</BigButton>
+          ) : null}
+        </Card>
+      ) : null}
       {isManager(me) ? (
         <Card title="组织管理">
           <BigButton variant="secondary" onClick={go(ROUTES.orgTree)} testId="entry-org-tree">组织架构</BigButton>

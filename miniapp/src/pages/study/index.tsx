@@ -1,39 +1,110 @@
-import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
-import type { MeView } from '@honglin/shared';
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { formatChinaDate, type ContentSummary, type MeView, type StudyToday } from '@honglin/shared';
+import { BigButton } from '../../components/BigButton';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
-import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
+import { getStudyToday } from '../../services/study';
+import { isManager, session } from '../../stores/session';
+import './index.scss';
 
 export default function StudyPage() {
-  return <PageShell>{(me) => <Study me={me} />}</PageShell>;
+  const [today, setToday] = useState<StudyToday | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Points change while the member reads or answers in a subpackage page: reload on every visit.
+  useDidShow(() => {
+    if (session.get().status !== 'signedIn') return;
+    getStudyToday().then(
+      (t) => {
+        setToday(t);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  });
+  return <PageShell>{(me) => <Study me={me} today={today} error={error} />}</PageShell>;
 }
 
-/** Study tasks are published per Party branch; until the study module ships, none exist. */
-function Study({ me }: { me: MeView }) {
-  if (!me.branch) {
-    return (
-      <EmptyState
-        title="您还没有关联党支部"
-        description="学习任务由党支部发布。如果您是党员，可以在“我的”里申请认证党员身份。"
-        action={{ text: '去“我的”', onTap: () => void Taro.switchTab({ url: ROUTES.me }), testId: 'study-go-me' }}
-        testId="study-no-branch"
-      />
-    );
-  }
+export function openContent(c: Pick<ContentSummary, 'id' | 'kind'>) {
+  void Taro.navigateTo({ url: `${c.kind === 'article' ? ROUTES.studyArticle : ROUTES.studyVideo}?id=${c.id}` });
+}
+
+function Study({ me, today, error }: { me: MeView; today: StudyToday | null; error: string | null }) {
+  if (error) return <EmptyState title="加载失败" description={error} testId="study-error" />;
+  if (!today) return <EmptyState title="正在加载…" testId="study-loading" />;
+  const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View>
-      <Card title="所在党组织">
-        <InfoRow label="党支部" value={me.branch.name} testId="study-branch" />
-        <InfoRow label="党小组" value={me.partyGroup?.name} placeholder="未分组" />
+      <View className="study-score" data-testid="study-score">
+        <View className="study-score__item">
+          <Text className="study-score__value" data-testid="study-points-today">{today.pointsToday}</Text>
+          <Text className="study-score__label">今日积分</Text>
+        </View>
+        <View className="study-score__item" onClick={go(ROUTES.pointsHistory)}>
+          <Text className="study-score__value" data-testid="study-balance">{today.balance}</Text>
+          <Text className="study-score__label">积分余额</Text>
+        </View>
+      </View>
+
+      <View className="study-entries">
+        <Text className="study-entry" onClick={go(ROUTES.pointsRankings)} data-testid="go-rankings">排行榜</Text>
+        <Text className="study-entry" onClick={go(ROUTES.pointsHistory)} data-testid="go-points-history">积分明细</Text>
+        <Text className="study-entry" onClick={go(ROUTES.pointsMall)} data-testid="go-mall">积分超市</Text>
+        <Text className="study-entry" onClick={go(ROUTES.studyLibrary)} data-testid="go-library">学习资料</Text>
+      </View>
+
+      <Card title="每日答题">
+        <Text className="muted">每天5道题，答对1题得1分，答完可看到每题解析。</Text>
+        {today.dailyQuizTaken ? (
+          <Text className="study-done" data-testid="daily-quiz-done">今日已完成 ✓</Text>
+        ) : (
+          <BigButton testId="start-daily-quiz" onClick={go(`${ROUTES.studyQuiz}?which=daily`)}>开始每日答题</BigButton>
+        )}
+        <BigButton variant="secondary" testId="start-challenge" onClick={go(`${ROUTES.studyQuiz}?which=challenge`)}>挑战答题（每题45秒）</BigButton>
       </Card>
-      <EmptyState
-        title="本支部暂无学习任务"
-        description={`${me.branch.name}发布学习任务后，会在这里通知您。`}
-        testId="study-empty"
-      />
+
+      {today.topics.map((t) => (
+        <Card key={t.id} title={`专题：${t.title}`} testId="study-topic">
+          <Text className="muted">{`${t.branch.name} · 截止 ${formatChinaDate(t.deadline)}${t.completed ? ' · 已完成' : ''}`}</Text>
+          {t.contents.map((c) => <ContentRow key={c.id} c={c} />)}
+          {t.quiz ? (
+            <View className="content-row" onClick={t.quiz.taken ? undefined : go(`${ROUTES.studyQuiz}?which=${t.quiz.id}`)}>
+              <Text className="content-row__title">{`答题：${t.quiz.title}`}</Text>
+              <Text className="content-row__meta">{t.quiz.taken ? '已完成' : '去答题'}</Text>
+            </View>
+          ) : null}
+        </Card>
+      ))}
+
+      <Card title="今日积分任务">
+        {today.tasks.map((task) => (
+          <View key={task.action} className="task-row" data-testid={`task-${task.action}`}>
+            <Text className="task-row__label">{task.label}</Text>
+            <Text className="task-row__value">{task.dailyCap === null ? `${task.awarded}分` : `${task.awarded}/${task.dailyCap}分`}</Text>
+          </View>
+        ))}
+      </Card>
+
+      <Card title="推荐学习">
+        {today.recommended.map((c) => <ContentRow key={c.id} c={c} />)}
+      </Card>
+      {isManager(me) ? (
+        <BigButton variant="secondary" testId="go-topic-report" onClick={go(ROUTES.studyTopicReport)}>专题学习完成情况（组织者）</BigButton>
+      ) : null}
+      {!me.branch ? <Text className="muted">您还没有关联党支部：党支部布置的专题学习会在认证党员身份后显示。</Text> : null}
+    </View>
+  );
+}
+
+function ContentRow({ c }: { c: ContentSummary }) {
+  const kind = c.kind === 'article' ? '文章' : c.kind === 'video' ? '视频' : '音频';
+  return (
+    <View className="content-row" onClick={() => openContent(c)} data-testid="content-item">
+      <Text className="content-row__title">{c.title}</Text>
+      <Text className="content-row__meta">{`${kind} · ${c.category}${c.completed ? ' · 已学 ✓' : ''}`}</Text>
     </View>
   );
 }

@@ -4,6 +4,10 @@ import { newId } from '../../common/ids.js';
 import { RoleAssignment } from '../../members/role-assignment.entity.js';
 import { User } from '../../members/user.entity.js';
 import { OrgNode } from '../../organizations/org-node.entity.js';
+import { seedStudy } from './study-seed.js';
+import { seedDues } from './dues-seed.js';
+import { seedActivities } from './activities-seed.js';
+import { seedMeetings } from './meetings-seed.js';
 import { COMMITTEE, COMMUNITIES, demoName, NAMED_PEOPLE, seededRandom, STREET, type DemoPersonSpec } from './demo-data.js';
 
 /** Residents beyond the named people: 53 more makes 60 (20 Party members, 15 aged 60+, 5 of them without a phone). */
@@ -97,4 +101,8 @@ async function seed(em: EntityManager, crypto: FieldCrypto) {
       for (const grid of home.grids) await em.update(OrgNode, { id: grid.id }, { contactUserId: id });
     }
   }
+  await seedStudy(em);
+  await seedDues(em, crypto);
+  await seedActivities(em);
+  await seedMeetings(em);
 }

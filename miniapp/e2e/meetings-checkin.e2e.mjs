@@ -1,0 +1,74 @@
+import { api, apiLogin, assert, byTestId, loginAs, screenshot } from './lib/app.mjs';
+import { openBrowser } from './lib/browser.mjs';
+
+// The server for this run is started after the test files are loaded (run.mjs), so a short QR
+// rotation is configured here: a code every 3 s, valid 6 s. The semantics stay those of production
+// (20 s / 40 s): a code copied and used after its lifetime is refused. Values already set win.
+process.env.CHECKIN_ROTATE_SECONDS ??= '3';
+process.env.CHECKIN_TOKEN_TTL_SECONDS ??= '6';
+
+const qrToken = async (page) => (await byTestId(page, 'qr-token').getAttribute('data-token')) ?? '';
+
+async function submitCode(page, token) {
+  const input = page.locator('[data-testid="checkin-code-input"]:visible input, input[data-testid="checkin-code-input"]:visible').first();
+  await input.fill(token);
+  await byTestId(page, 'checkin-code-submit').click();
+}
+
+export const tests = [
+  {
+    name: 'a member submits the code shown on the organiser QR screen and appears in live attendance; a copied code used after it expired is refused',
+    async run({ baseUrl, page }) {
+      const organiser = await apiLogin(baseUrl, 'organiser_a');
+      const member = await apiLogin(baseUrl, 'party_member');
+      const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
+      const branch = tree.body.find((n) => n.kind === 'branch');
+      const now = Date.now();
+      const created = await api(baseUrl, '/api/meetings', {
+        method: 'POST',
+        token: organiser.accessToken,
+        body: { nodeId: branch.id, type: 'theme_day', title: 'e2e 主题党日', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'branch' } },
+      });
+      assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
+      const meetingId = created.body.id;
+
+      // Organiser's screen.
+      await loginAs(page, baseUrl, 'organiser_a');
+      await page.goto(`${baseUrl}/#/packages/checkin/pages/qr/index?id=${meetingId}`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="qr-token"]')?.getAttribute('data-token')?.startsWith('HL1.'));
+      assert(await page.locator('.qr-image img, img.qr-image, .qr-image').first().isVisible(), 'no QR image on the organiser screen');
+      const copied = await qrToken(page); // someone photographs/copies this code now
+      const copiedAt = Date.now();
+
+      // Member's phone, in a second browser.
+      const phone = await openBrowser();
+      try {
+        await loginAs(phone.page, baseUrl, 'party_member');
+        await phone.page.goto(`${baseUrl}/#/packages/checkin/pages/scan/index`);
+        await phone.page.getByText('手动输入签到码').first().waitFor();
+        await submitCode(phone.page, await qrToken(page));
+        await byTestId(phone.page, 'checkin-success').waitFor();
+        await screenshot(phone.page, 'checkin-member-success');
+
+        // Appears on the organiser's live list without a reload.
+        await byTestId(page, `live-row-${member.user.id}`).waitFor({ timeout: 10_000 });
+        await screenshot(page, 'checkin-organiser-qr');
+
+        // The copied code, used once its lifetime has passed, is refused with its reason.
+        const ttlMs = Number(process.env.CHECKIN_TOKEN_TTL_SECONDS) * 1000;
+        await phone.page.waitForTimeout(Math.max(0, copiedAt + ttlMs + 1500 - Date.now()));
+        assert((await qrToken(page)) !== copied, 'the QR code did not rotate');
+        await submitCode(phone.page, copied);
+        const refusal = byTestId(phone.page, 'checkin-error');
+        await refusal.waitFor();
+        const code = await refusal.getAttribute('data-code');
+        const text = await refusal.innerText();
+        assert(code === 'CHECKIN_TOKEN_EXPIRED', `expected CHECKIN_TOKEN_EXPIRED, got ${code}: ${text}`);
+        assert(text.includes('过期'), `refusal does not say why: ${text}`);
+        await screenshot(phone.page, 'checkin-expired-refused');
+      } finally {
+        await phone.close();
+      }
+    },
+  },
+];

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ENROLLMENT_STATUS_LABELS, type RosterEntry } from '@honglin/shared';
+import { BigButton } from '../../../../components/BigButton';
+import { Card } from '../../../../components/Card';
+import { EmptyState } from '../../../../components/EmptyState';
+import { PageShell } from '../../../../components/PageShell';
+import { checkInQr, decide, getRoster, markAttendance, rosterExportPath, type Roster } from '../../../../services/activities';
+import { readTokens } from '../../../../stores/tokens';
+import '../../../../pages/activities/index.scss';
+
+export default function RosterPage() {
+  const { params } = useRouter();
+  return <PageShell>{() => <RosterView id={params.id ?? ''} />}</PageShell>;
+}
+
+/** Organiser: who is coming (with family), approvals, attendance, the check-in code and the Excel export. */
+function RosterView({ id }: { id: string }) {
+  const [roster, setRoster] = useState<Roster | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(null);
+  const load = () => getRoster(id).then(setRoster, (e: Error) => setError(e.message));
+  useDidShow(() => void load());
+  if (error) return <EmptyState title="无法查看名单" description={error} />;
+  if (!roster) return <Text>正在加载…</Text>;
+  const act = (p: Promise<unknown>) => void p.then(load, load);
+  const exportXlsx = async () => {
+    const url = rosterExportPath(id);
+    const header = { Authorization: `Bearer ${readTokens()?.accessToken ?? ''}` };
+    if (process.env.TARO_ENV === 'weapp') {
+      const file = await Taro.downloadFile({ url: `${API_BASE}${url}`, header });
+      await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true });
+    } else {
+      const blob = await (await fetch(`${API_BASE}${url}`, { headers: header })).blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `${roster.title}-报名名单.xlsx`;
+      link.click();
+    }
+  };
+  const c = roster.counters;
+  return (
+    <View>
+      <Card title={roster.title}>
+        <Text>已报名 {c.taken + c.reservedTaken}/{c.capacity} 人（预留 {c.reservedTaken}/{c.reserved}），候补 {c.waitlisted} 人</Text>
+        <View className="row-actions">
+          <BigButton variant="secondary" testId="roster-export" onClick={() => void exportXlsx()}>
+            导出Excel
+          </BigButton>
+          <BigButton variant="secondary" onClick={() => void checkInQr(id).then((q) => setCode(q.token))}>
+            显示签到码
+          </BigButton>
+        </View>
+        {code ? <Text className="activity-card__meta" data-testid="checkin-token">签到码：{code}（约20秒更换一次）</Text> : null}
+      </Card>
+      {roster.entries.length === 0 ? <EmptyState title="还没有人报名" /> : null}
+      {roster.entries.map((e) => (
+        <Entry key={e.id} e={e} act={act} />
+      ))}
+    </View>
+  );
+}
+
+function Entry({ e, act }: { e: RosterEntry; act: (p: Promise<unknown>) => void }) {
+  return (
+    <View className="card" data-testid={`roster-${e.user.name}`}>
+      <Text className="activity-card__title">{e.user.name}</Text>
+      <Text className="status-tag"> {ENROLLMENT_STATUS_LABELS[e.status]}{e.waitlistPosition ? ` 第${e.waitlistPosition}位` : ''}</Text>
+      <View>
+        <Text className="activity-card__meta">
+          {e.user.phoneMasked ?? '无手机'} · {e.seats}人{e.companions.length ? `（${e.companions.map((c) => `${c.name}${c.age}岁`).join('、')}）` : ''}
+        </Text>
+      </View>
+      {e.enteredBy ? <Text className="activity-card__meta">由{e.enteredBy.name}代报名：{e.enteredReason}</Text> : null}
+      <View className="row-actions">
+        {e.status === 'registered' ? (
+          <>
+            <BigButton onClick={() => act(decide(e.id, 'approve'))}>通过</BigButton>
+            <BigButton variant="danger" onClick={() => act(decide(e.id, 'reject'))}>拒绝</BigButton>
+          </>
+        ) : null}
+        {['registered', 'confirmed', 'attended', 'missed'].includes(e.status) ? (
+          <>
+            <BigButton variant="secondary" onClick={() => act(markAttendance(e.id, true))}>到场</BigButton>
+            <BigButton variant="secondary" onClick={() => act(markAttendance(e.id, false))}>未到</BigButton>
+          </>
+        ) : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { CHECKIN_METHOD_LABELS, formatChinaDateTime, type CheckInResult } from '@honglin/shared';
+import { BigButton } from '../../../../components/BigButton';
+import { Card } from '../../../../components/Card';
+import { PageShell } from '../../../../components/PageShell';
+import { useRemote } from '../../../../hooks/useRemote';
+import { checkInByLocation, newNonce, redeem } from '../../../../services/checkin';
+import { getMeeting } from '../../../../services/meetings';
+import { ApiError } from '../../../../services/request';
+import './index.scss';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+
+export default function ScanPage() {
+  const meetingId = useRouter().params.meetingId ?? '';
+  return <PageShell title="签到" subtitle="扫描组织者出示的二维码">{() => <Scan meetingId={meetingId} />}</PageShell>;
+}
+
+type Outcome = { ok: true; result: CheckInResult } | { ok: false; code: string; message: string };
+
+function Scan({ meetingId }: { meetingId: string }) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+  // One nonce per scanned code: a network retry of the same code reuses it and gets the first answer.
+  const pending = useRef<{ key: string; nonce: string } | null>(null);
+  const meeting = useRemote(() => (meetingId ? getMeeting(meetingId) : Promise.resolve(null)));
+
+  const attempt = async (key: string, send: (nonce: string) => Promise<CheckInResult>) => {
+    if (pending.current?.key !== key) pending.current = { key, nonce: newNonce() };
+    setBusy(true);
+    try {
+      setOutcome({ ok: true, result: await send(pending.current.nonce) });
+      pending.current = null;
+    } catch (e) {
+      const err = e as ApiError;
+      setOutcome({ ok: false, code: err.code, message: err.message });
+      if (err.status > 0) pending.current = null; // the server answered: a new try is a new scan
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitToken = (token: string) => attempt(`qr:${token}`, (nonce) => redeem(token.trim(), nonce));
+
+  const scan = async () => {
+    try {
+      // Camera only: a photo from the album (a forwarded screenshot) cannot be picked.
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await submitToken(res.result);
+    } catch {
+      /* cancelled by the user */
+    }
+  };
+
+  const byLocation = async () => {
+    try {
+      const fix = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 });
+      await attempt(`geo:${Date.now()}`, (nonce) => checkInByLocation('meeting', meetingId, { lat: fix.latitude, lng: fix.longitude, accuracyM: Math.round(fix.accuracy ?? 9999) }, nonce));
+    } catch (e) {
+      if (e instanceof ApiError) return;
+      setOutcome({ ok: false, code: 'LOCATION_DENIED', message: '无法获取位置，请在设置中允许使用位置信息，或改用扫码签到' });
+    }
+  };
+
+  return (
+    <View>
+      {outcome ? <OutcomeCard outcome={outcome} /> : null}
+      {isH5 ? (
+        <Card title="手动输入签到码">
+          <Input className="scan-input" value={code} placeholder="粘贴组织者屏幕上的签到码" onInput={(e) => setCode(e.detail.value)} aria-label="手动输入签到码" data-testid="checkin-code-input" />
+          <BigButton onClick={() => void submitToken(code)} loading={busy} disabled={!code.trim()} testId="checkin-code-submit">提交签到</BigButton>
+        </Card>
+      ) : (
+        <BigButton onClick={() => void scan()} loading={busy} testId="scan-button">扫码签到</BigButton>
+      )}
+      {meeting.data?.allowGeofence ? (
+        <BigButton variant="secondary" onClick={() => void byLocation()} loading={busy} testId="geofence-button">在会场，用定位签到</BigButton>
+      ) : null}
+    </View>
+  );
+}
+
+function OutcomeCard({ outcome }: { outcome: Outcome }) {
+  if (outcome.ok) {
+    const c = outcome.result.checkIn;
+    return (
+      <Card title={c.status === 'late' ? '签到成功（迟到）' : '签到成功'} testId="checkin-success">
+        <Text className="scan-line">{outcome.result.targetTitle}</Text>
+        <Text className="scan-line muted">{`${CHECKIN_METHOD_LABELS[c.method]} · ${formatChinaDateTime(c.checkedInAt)}`}</Text>
+      </Card>
+    );
+  }
+  return (
+    <View className="scan-refused" data-testid="checkin-error" data-code={outcome.code}>
+      <Text className="scan-refused__title">签到未成功</Text>
+      <Text className="scan-line">{outcome.message}</Text>
+    </View>
+  );
+}

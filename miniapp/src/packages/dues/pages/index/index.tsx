@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { DUES_CATEGORY_LABELS, duesRateBp, formatYuan, INCOME_BASED, type BillView, type MyDuesView } from '@honglin/shared';
+import { BigButton } from '../../../../components/BigButton';
+import { Card } from '../../../../components/Card';
+import { EmptyState } from '../../../../components/EmptyState';
+import { InfoRow } from '../../../../components/InfoRow';
+import { Loadable } from '../../../../components/Loadable';
+import { PageShell } from '../../../../components/PageShell';
+import { useRemote } from '../../../../hooks/useRemote';
+import { getMyDues } from '../../../../services/dues';
+import { showError } from '../../../../services/request';
+import { payBills } from '../../lib/pay';
+import '../../dues.scss';
+
+export default function DuesPage() {
+  return <PageShell>{() => <MyDues />}</PageShell>;
+}
+
+function MyDues() {
+  const dues = useRemote(getMyDues);
+  useDidShow(() => dues.reload());
+  return <Loadable remote={dues}>{(data) => <DuesBody data={data} />}</Loadable>;
+}
+
+function DuesBody({ data }: { data: MyDuesView }) {
+  const unpaid = data.bills.filter((b) => b.status === 'unpaid');
+  const [chosen, setChosen] = useState<string[]>(unpaid.map((b) => b.id));
+  const [extra, setExtra] = useState('');
+  const [paying, setPaying] = useState(false);
+  const extraFen = Math.round(Number(extra || '0') * 100);
+  const extraValid = /^\d{0,6}(\.\d{0,2})?$/.test(extra) && Number.isFinite(extraFen);
+  const total = unpaid.filter((b) => chosen.includes(b.id)).reduce((s, b) => s + b.amountFen, 0) + (extraValid ? extraFen : 0);
+  const toggle = (id: string) => setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
+
+  const pay = async () => {
+    setPaying(true);
+    try {
+      await payBills(chosen, extraFen);
+    } catch (e) {
+      showError(e as Error);
+    } finally {
+      setPaying(false);
+    }
+  };
+
+  if (!data.profile) return <EmptyState title="还没有您的党费档案" description="请联系支部党费管理员登记。" />;
+  return (
+    <View>
+      <Card title="我的党费档案">
+        <InfoRow label="类别" value={DUES_CATEGORY_LABELS[data.profile.category]} />
+        {data.profile.baseFen !== null ? <InfoRow label="月收入基数" value={`${formatYuan(data.profile.baseFen)} 元`} /> : null}
+        {data.profile.baseFen !== null && INCOME_BASED.includes(data.profile.category) ? (
+          // The same shared rate table the server billed with.
+          <InfoRow label="交纳比例" value={`${duesRateBp(data.profile.category, data.profile.baseFen) / 100}%`} testId="dues-rate" />
+        ) : null}
+        <InfoRow label="每月应缴" value={`${formatYuan(data.profile.monthlyFen)} 元`} testId="dues-monthly" />
+      </Card>
+      <Card title="待缴党费" testId="dues-unpaid">
+        {unpaid.length === 0 ? <Text className="muted">全部已缴清，感谢您按时交纳党费。</Text> : null}
+        {unpaid.map((b) => (
+          <BillRow key={b.id} bill={b} checked={chosen.includes(b.id)} onTap={() => toggle(b.id)} />
+        ))}
+        {unpaid.length ? (
+          <View>
+            <Text className="dues-label">自愿多交（元，可不填）</Text>
+            <Input className="dues-input" type="digit" value={extra} placeholder="0.00" onInput={(e) => setExtra(e.detail.value)} data-testid="dues-extra" />
+            {!extraValid ? <Text className="form-error">请输入正确的金额，最多两位小数</Text> : null}
+            <Text className="dues-total" data-testid="dues-total">{`合计 ${formatYuan(total)} 元`}</Text>
+            <BigButton onClick={() => void pay()} loading={paying} disabled={!chosen.length || !extraValid} testId="dues-pay">
+              微信支付
+            </BigButton>
+          </View>
+        ) : null}
+      </Card>
+      <Card title="缴费记录">
+        {data.receipts.length === 0 ? <Text className="muted">暂无缴费记录</Text> : null}
+        {data.receipts.map((r) => (
+          <InfoRow
+            key={r.id}
+            label={r.months.join('、')}
+            value={`${formatYuan(r.totalFen)} 元`}
+            onTap={() => void Taro.navigateTo({ url: `/packages/dues/pages/receipt/index?receiptId=${r.id}` })}
+            actionText="收据"
+          />
+        ))}
+      </Card>
+    </View>
+  );
+}
+
+function BillRow({ bill, checked, onTap }: { bill: BillView; checked: boolean; onTap: () => void }) {
+  return (
+    <View className={`dues-bill${checked ? ' dues-bill--checked' : ''}`} onClick={onTap} data-testid={`bill-${bill.month}`}>
+      <Text>{`${checked ? '☑' : '☐'} ${bill.month}`}</Text>
+      <Text>{`${formatYuan(bill.amountFen)} 元${bill.overdue ? '（已逾期）' : ''}`}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CHINA_OFFSET_MINUTES, type ActivityCategory } from '@honglin/shared';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { ActivityRating } from './activity-rating.entity.js';
+import { Activity } from './activity.entity.js';
+
+export interface ActivityFilter {
+  communityId?: string;
+  category?: ActivityCategory;
+  /** Beijing calendar day. */
+  date?: string;
+  includePast: boolean;
+  /** Organiser listing: only these subtrees. */
+  scopePaths?: string[];
+  cursor?: { startsAt: Date; id: string };
+  limit: number;
+}
+
+/** The only place that builds queries over activities and their ratings. */
+@Injectable()
+export class ActivitiesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async insert(em: EntityManager, a: Partial<Activity>): Promise<void> {
+    await em.insert(Activity, em.create(Activity, a));
+  }
+
+  async update(em: EntityManager, id: string, patch: Partial<Activity>): Promise<void> {
+    await em.update(Activity, { id }, patch);
+  }
+
+  find(id: string, em?: EntityManager): Promise<Activity | null> {
+    return (em ?? this.ds.manager).findOne(Activity, { where: { id } });
+  }
+
+  findMany(ids: string[]): Promise<Activity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(Activity, 'a').where('a.id IN (:...ids)', { ids }).getMany();
+  }
+
+  findBySlots(slotIds: string[]): Promise<Activity[]> {
+    if (!slotIds.length) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(Activity, 'a').where('a.slotId IN (:...slotIds)', { slotIds }).getMany();
+  }
+
+  /** Upcoming first, by start time then id (the cursor). */
+  list(f: ActivityFilter): Promise<Activity[]> {
+    const qb = this.ds.manager.createQueryBuilder(Activity, 'a').where('a.status = :published', { published: 'published' });
+    if (f.communityId) qb.andWhere('a.communityId = :communityId', { communityId: f.communityId });
+    if (f.category) qb.andWhere('a.category = :category', { category: f.category });
+    if (f.date) {
+      const from = new Date(Date.parse(`${f.date}T00:00:00Z`) - CHINA_OFFSET_MINUTES * 60_000);
+      qb.andWhere('a.startsAt >= :from AND a.startsAt < :to', { from, to: new Date(from.getTime() + 86_400_000) });
+    } else if (!f.includePast) {
+      qb.andWhere('a.endsAt > :now', { now: new Date() });
+    }
+    if (f.scopePaths) {
+      qb.andWhere(`(${f.scopePaths.map((_, i) => `a.communityPath LIKE :s${i}`).join(' OR ')})`, Object.fromEntries(f.scopePaths.map((p, i) => [`s${i}`, `${p}%`])));
+    }
+    if (f.cursor) qb.andWhere('(a.startsAt > :cs OR (a.startsAt = :cs AND a.id > :cid))', { cs: f.cursor.startsAt, cid: f.cursor.id });
+    return qb.orderBy('a.startsAt', 'ASC').addOrderBy('a.id', 'ASC').limit(f.limit).getMany();
+  }
+
+  community(id: string): Promise<OrgNode | null> {
+    return this.ds.manager.findOne(OrgNode, { where: { id, kind: 'community' } });
+  }
+
+  communities(ids?: string[]): Promise<OrgNode[]> {
+    const qb = this.ds.manager.createQueryBuilder(OrgNode, 'n').where('n.kind = :k', { k: 'community' });
+    if (ids) {
+      if (!ids.length) return Promise.resolve([]);
+      qb.andWhere('n.id IN (:...ids)', { ids });
+    }
+    return qb.orderBy('n.name', 'ASC').getMany();
+  }
+
+  async insertRating(em: EntityManager, r: Partial<ActivityRating>): Promise<void> {
+    await em.insert(ActivityRating, em.create(ActivityRating, r));
+  }
+
+  ratingOf(activityId: string, userId: string): Promise<ActivityRating | null> {
+    return this.ds.manager.findOne(ActivityRating, { where: { activityId, userId } });
+  }
+
+  ratedBy(userId: string, activityIds: string[]): Promise<Set<string>> {
+    if (!activityIds.length) return Promise.resolve(new Set());
+    return this.ds.manager
+      .createQueryBuilder(ActivityRating, 'r')
+      .select('r.activityId', 'activityId')
+      .where('r.userId = :userId AND r.activityId IN (:...activityIds)', { userId, activityIds })
+      .getRawMany<{ activityId: string }>()
+      .then((rows) => new Set(rows.map((r) => r.activityId)));
+  }
+
+  async ratingSummary(activityId: string): Promise<{ average: number | null; count: number }> {
+    const row = await this.ds.manager
+      .createQueryBuilder(ActivityRating, 'r')
+      .select('AVG(r.stars)', 'avg')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.activityId = :activityId', { activityId })
+      .getRawOne<{ avg: string | number | null; n: string | number }>();
+    const count = Number(row?.n ?? 0);
+    return { average: count ? Math.round(Number(row!.avg) * 10) / 10 : null, count };
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { describeEligibility, type ActivityDetail, type ActivityInput, type ActivityListQuery, type ActivitySummary, type Companion, type EnrollmentView, type MyEnrollmentView, type OrganiserEnrolRequest, type Page } from '@honglin/shared';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { assertManager, assertManages, manages } from '../common/scope.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
+import { EnrollmentService } from '../enrollment/enrollment.service.js';
+import type { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { ActivitiesRepository } from './activities.repository.js';
+import type { Activity } from './activity.entity.js';
+
+export const OWNER = 'activity';
+const HOUR = 3_600_000;
+export const activityLink = (id: string) => `/packages/activities/pages/detail/index?id=${id}`;
+
+/** Publishing, browsing and signing up for neighbourhood activities; places and queues are the enrollment engine's. */
+@Injectable()
+export class ActivitiesService {
+  constructor(
+    private readonly repo: ActivitiesRepository,
+    private readonly engine: EnrollmentService,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async list(actor: Actor, q: ActivityListQuery, organiser = false): Promise<Page<ActivitySummary>> {
+    const scopePaths = organiser ? assertManager(actor) : undefined;
+    const cursor = decodeCursor(q.cursor);
+    const rows = await this.repo.list({ ...q, includePast: organiser || q.includePast === 'true', scopePaths, cursor, limit: q.limit + 1 });
+    const items = await this.summaries(rows.slice(0, q.limit));
+    const last = rows.length > q.limit ? rows[q.limit - 1] : null;
+    return { items, nextCursor: last ? `${last.startsAt.getTime()}_${last.id}` : null };
+  }
+
+  async detail(actor: Actor, id: string): Promise<ActivityDetail> {
+    const a = await this.require(id);
+    const slot = (await this.enrollments.slot(a.slotId))!;
+    const [summary] = await this.summaries([a], [slot]);
+    const mine = await this.enrollments.enrollmentOf(slot.id, actor.userId);
+    const names = Object.fromEntries((await this.repo.communities()).map((c) => [c.id, c.name]));
+    return {
+      ...summary,
+      description: a.description,
+      signupOpensAt: slot.signupOpensAt.toISOString(),
+      signupClosesAt: slot.signupClosesAt.toISOString(),
+      cancelDeadline: slot.cancelDeadline.toISOString(),
+      reserved: slot.reserved,
+      maxCompanions: slot.maxCompanions,
+      needsApproval: slot.needsApproval,
+      eligibility: slot.eligibility,
+      eligibilityText: describeEligibility(slot.eligibility, names),
+      rating: await this.repo.ratingSummary(a.id),
+      mine: mine ? { ...(await this.engine.view(mine)), rated: (await this.repo.ratingOf(a.id, actor.userId)) !== null } : null,
+      canManage: manages(actor, a.communityPath),
+    };
+  }
+
+  async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
+    const community = await this.repo.community(input.communityId);
+    if (!community) throw new AppError('ACTIVITY_COMMUNITY_INVALID');
+    assertManages(actor, community.path);
+    const id = newId();
+    await this.tx.run(async (em) => {
+      const slot = await this.engine.createSlot(em, { ownerType: OWNER, ownerId: id, nodeId: community.id, nodePath: community.path, link: activityLink(id), ...slotTerms(input) });
+      await this.repo.insert(em, { id, ...activityFields(input), communityId: community.id, communityPath: community.path, slotId: slot.id, status: 'published', createdBy: actor.userId });
+    });
+    return this.detail(actor, id);
+  }
+
+  async update(actor: Actor, id: string, input: ActivityInput): Promise<ActivityDetail> {
+    const a = await this.managed(actor, id);
+    if (input.communityId !== a.communityId) throw new AppError('VALIDATION_FAILED', [{ field: 'communityId', message: '活动发布后不能更换社区' }]);
+    await this.tx.run(async (em) => {
+      await this.repo.update(em, id, activityFields(input));
+      await this.engine.updateSlot(em, a.slotId, slotTerms(input));
+    });
+    return this.detail(actor, id);
+  }
+
+  /** The same activity `days` later (next week's class): times and window shift, places start empty. */
+  async duplicate(actor: Actor, id: string, days: number): Promise<ActivityDetail> {
+    const a = await this.managed(actor, id);
+    const slot = (await this.enrollments.slot(a.slotId))!;
+    const shift = (d: Date) => new Date(d.getTime() + days * 24 * HOUR).toISOString();
+    const opens = new Date(Math.max(Date.now(), slot.signupOpensAt.getTime() + days * 24 * HOUR)).toISOString();
+    return this.create(actor, {
+      communityId: a.communityId,
+      title: a.title,
+      category: a.category,
+      description: a.description,
+      coverImage: a.coverImage,
+      place: a.place,
+      startsAt: shift(a.startsAt),
+      endsAt: shift(a.endsAt),
+      signupOpensAt: opens,
+      signupClosesAt: shift(slot.signupClosesAt),
+      cancelDeadline: shift(slot.cancelDeadline),
+      capacity: slot.capacity,
+      reserved: slot.reserved,
+      maxCompanions: slot.maxCompanions,
+      needsApproval: slot.needsApproval,
+      eligibility: slot.eligibility,
+    });
+  }
+
+  async signUp(actor: Actor, id: string, companions: Companion[]): Promise<EnrollmentView> {
+    return this.engine.view(await this.tx.run((em) => this.engine.signUpFor(em, { type: OWNER, id }, actor.userId, companions)));
+  }
+
+  async organiserEnrol(actor: Actor, id: string, dto: OrganiserEnrolRequest): Promise<EnrollmentView> {
+    const a = await this.managed(actor, id);
+    if (!(await this.enrollments.user(dto.userId))) throw AppError.notFound();
+    return this.engine.view(await this.tx.run((em) => this.engine.organiserEnrol(em, a.slotId, dto.userId, dto.companions, { userId: actor.userId, reason: dto.reason })));
+  }
+
+  /** 我的活动: every enrollment of the caller on an activity, newest first. */
+  async mine(actor: Actor): Promise<MyEnrollmentView[]> {
+    const mine = await this.enrollments.mine(actor.userId);
+    const activities = await this.repo.findBySlots(mine.map((e) => e.slotId));
+    const byslot = new Map(activities.map((a) => [a.slotId, a]));
+    const summaries = new Map((await this.summaries(activities)).map((s) => [s.id, s]));
+    const rated = await this.repo.ratedBy(actor.userId, activities.map((a) => a.id));
+    const out: MyEnrollmentView[] = [];
+    for (const e of mine) {
+      const a = byslot.get(e.slotId);
+      if (a) out.push({ ...(await this.engine.view(e)), activity: summaries.get(a.id)!, rated: rated.has(a.id) });
+    }
+    return out;
+  }
+
+  /** People the caller brought before: offered as one-tap companions (the household as we know it). */
+  async companions(actor: Actor): Promise<Companion[]> {
+    const seen = new Map<string, Companion>();
+    for (const e of await this.enrollments.mine(actor.userId)) for (const c of e.companions) if (!seen.has(c.name)) seen.set(c.name, c);
+    return [...seen.values()].slice(0, 10);
+  }
+
+  async communities(): Promise<{ id: string; name: string }[]> {
+    return (await this.repo.communities()).map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  async managed(actor: Actor, id: string): Promise<Activity> {
+    const a = await this.require(id);
+    assertManages(actor, a.communityPath);
+    return a;
+  }
+
+  async require(id: string, em?: EntityManager): Promise<Activity> {
+    const a = await this.repo.find(id, em);
+    if (!a) throw AppError.notFound();
+    return a;
+  }
+
+  async summaries(rows: Activity[], known: EnrollmentSlot[] = []): Promise<ActivitySummary[]> {
+    const slots = known.length ? known : await this.enrollments.slotsByOwners(OWNER, rows.map((a) => a.id));
+    const bySlot = new Map(slots.map((s) => [s.id, s]));
+    const waiting = await this.enrollments.waitlistedCount(slots.map((s) => s.id));
+    const names = new Map((await this.repo.communities([...new Set(rows.map((a) => a.communityId))])).map((c) => [c.id, c.name]));
+    return rows.map((a) => {
+      const slot = bySlot.get(a.slotId)!;
+      const counters = this.engine.counters(slot, waiting.get(slot.id) ?? 0);
+      return {
+        id: a.id,
+        title: a.title,
+        category: a.category,
+        coverImage: a.coverImage,
+        place: a.place,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+        community: { id: a.communityId, name: names.get(a.communityId) ?? '' },
+        capacity: slot.capacity,
+        placesLeft: counters.placesLeft,
+        waitlisted: counters.waitlisted,
+        status: a.status,
+      };
+    });
+  }
+}
+
+function activityFields(input: ActivityInput) {
+  return {
+    title: input.title,
+    category: input.category,
+    description: input.description,
+    coverImage: input.coverImage,
+    place: input.place,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+  };
+}
+
+/** Defaults: sign-up opens now and closes at the start; cancelling is possible until 2 hours before. */
+function slotTerms(input: ActivityInput) {
+  const startsAt = new Date(input.startsAt);
+  const closes = input.signupClosesAt ? new Date(input.signupClosesAt) : startsAt;
+  return {
+    title: input.title,
+    startsAt,
+    endsAt: new Date(input.endsAt),
+    signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : new Date(),
+    signupClosesAt: closes > startsAt ? startsAt : closes,
+    cancelDeadline: input.cancelDeadline ? new Date(input.cancelDeadline) : new Date(startsAt.getTime() - 2 * HOUR),
+    capacity: input.capacity,
+    reserved: input.reserved,
+    maxCompanions: input.maxCompanions,
+    needsApproval: input.needsApproval,
+    eligibility: input.eligibility,
+  };
+}
+
+function decodeCursor(cursor?: string): { startsAt: Date; id: string } | undefined {
+  const m = cursor ? /^(\d{1,15})_([0-9a-z]{26})$/.exec(cursor) : null;
+  return m ? { startsAt: new Date(Number(m[1])), id: m[2] } : undefined;
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, Post, type PipeTransform } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CheckInAssistRequest, CheckInGeofenceRequest, CheckInRedeemRequest, CheckInTargetType } from '@honglin/shared';
+import type { Actor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
+import { CurrentActor } from '../common/decorators.js';
+import { IdPipe, Input } from '../common/validation.js';
+import { CheckInService } from './check-in.service.js';
+
+/** An unknown-shaped target type names nothing: not found, like a malformed id. */
+class TargetTypePipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    if (!CheckInTargetType.safeParse(value).success) throw new AppError('CHECKIN_TARGET_NOT_FOUND');
+    return value as string;
+  }
+}
+
+@ApiTags('check-in')
+@ApiBearerAuth()
+@Controller('checkin')
+export class CheckInController {
+  constructor(private readonly checkIns: CheckInService) {}
+
+  /** The organiser's rotating QR code (poll at `refreshAt`). */
+  @Get(':type/:id/qr')
+  qr(@CurrentActor() actor: Actor, @Param('type', TargetTypePipe) type: string, @Param('id', IdPipe) id: string) {
+    return this.checkIns.currentQr(actor, type, id);
+  }
+
+  @Post('redeem')
+  @HttpCode(200)
+  redeem(@CurrentActor() actor: Actor, @Input(CheckInRedeemRequest) dto: CheckInRedeemRequest) {
+    return this.checkIns.redeem(actor, dto);
+  }
+
+  @Post('geofence')
+  @HttpCode(200)
+  geofence(@CurrentActor() actor: Actor, @Input(CheckInGeofenceRequest) dto: CheckInGeofenceRequest) {
+    return this.checkIns.geofence(actor, dto);
+  }
+
+  @Post('assist')
+  @HttpCode(200)
+  assist(@CurrentActor() actor: Actor, @Input(CheckInAssistRequest) dto: CheckInAssistRequest) {
+    return this.checkIns.assist(actor, dto);
+  }
+}

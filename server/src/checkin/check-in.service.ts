@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  judgeGeofence,
+  type CheckInAssistRequest,
+  type CheckInGeofenceRequest,
+  type CheckInMethod,
+  type CheckInQrView,
+  type CheckInRedeemRequest,
+  type CheckInResult,
+  type CheckInView,
+} from '@honglin/shared';
+import type { Actor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { assertManages } from '../common/scope.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { CheckInTargets, type CheckInTargetInfo, type CheckInTargetResolver } from './check-in-targets.js';
+import { parseToken, signatureValid, signToken, slotStart } from './check-in-token.js';
+import { CheckIn } from './check-in.entity.js';
+import { CheckInRepository, isUniqueViolation } from './check-in.repository.js';
+
+/** A token claiming to be issued this far in the future is forged (clocks of instances agree within this). */
+const FUTURE_SKEW_MS = 5_000;
+const MANAGERS = ['organiser', 'admin'] as const;
+
+interface Attempt {
+  userId: string;
+  targetType: string;
+  targetId: string;
+  method: CheckInMethod;
+  nonce: string | null;
+  assistedBy?: string;
+  reason?: string;
+  distanceM?: number;
+  forceStatus?: 'present' | 'late';
+}
+
+/**
+ * The one check-in mechanism: rotating signed QR codes, geofence and assisted check-in for any
+ * registered target type. Every refusal is an AppError with a stable CHECKIN_* code.
+ */
+@Injectable()
+export class CheckInService {
+  /** Keys never change once written, so caching them is safe across instances. */
+  private readonly keyCache = new Map<string, string>();
+
+  constructor(
+    private readonly targets: CheckInTargets,
+    private readonly repo: CheckInRepository,
+    private readonly tx: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The code the organiser's screen shows now; same for every instance within a rotation slot. */
+  async currentQr(actor: Actor, targetType: string, targetId: string, now = new Date()): Promise<CheckInQrView> {
+    const { info } = await this.resolve(targetType, targetId);
+    assertManages(actor, info.nodePath, MANAGERS);
+    const secret = await this.ensureKey(targetType, targetId);
+    const issuedAt = slotStart(now, this.config.CHECKIN_ROTATE_SECONDS);
+    return {
+      token: signToken(secret, targetType, targetId, issuedAt),
+      issuedAt: issuedAt.toISOString(),
+      expiresAt: new Date(issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000).toISOString(),
+      refreshAt: new Date(issuedAt.getTime() + this.config.CHECKIN_ROTATE_SECONDS * 1000).toISOString(),
+      rotateSeconds: this.config.CHECKIN_ROTATE_SECONDS,
+    };
+  }
+
+  /** A scanned QR code. Forged and expired codes are refused before anything else is looked at. */
+  async redeem(actor: Actor, req: CheckInRedeemRequest, now = new Date()): Promise<CheckInResult> {
+    const parsed = parseToken(req.token);
+    if (!parsed) throw new AppError('CHECKIN_TOKEN_FORGED');
+    const secret = await this.findKey(parsed.targetType, parsed.targetId);
+    if (!secret || !signatureValid(secret, parsed) || parsed.issuedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
+      throw new AppError('CHECKIN_TOKEN_FORGED');
+    }
+    const attempt: Attempt = { userId: actor.userId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'qr', nonce: req.nonce };
+    return this.orReplay(attempt, async () => {
+      if (now.getTime() > parsed.issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000) throw new AppError('CHECKIN_TOKEN_EXPIRED');
+      return this.attempt(attempt, now);
+    });
+  }
+
+  /** Checking in by location, where the organiser allowed it. The coordinates are not stored. */
+  async geofence(actor: Actor, req: CheckInGeofenceRequest, now = new Date()): Promise<CheckInResult> {
+    const attempt: Attempt = { userId: actor.userId, targetType: req.targetType, targetId: req.targetId, method: 'geofence', nonce: req.nonce };
+    return this.orReplay(attempt, async () => {
+      const { info } = await this.resolve(req.targetType, req.targetId);
+      if (!info.allowGeofence || !info.place) throw new AppError('CHECKIN_GEOFENCE_DISABLED');
+      const verdict = judgeGeofence(info.place, { lat: req.lat, lng: req.lng, accuracyM: req.accuracyM });
+      if (!verdict.inside) throw new AppError(verdict.reason === 'imprecise' ? 'CHECKIN_LOCATION_IMPRECISE' : 'CHECKIN_OUTSIDE_AREA');
+      return this.attempt({ ...attempt, distanceM: Math.round(verdict.distanceM) }, now);
+    });
+  }
+
+  /** An organiser marks someone present (no phone, paper roster), recorded with who and why. */
+  async assist(actor: Actor, req: CheckInAssistRequest, now = new Date()): Promise<CheckInResult> {
+    const { info } = await this.resolve(req.targetType, req.targetId);
+    assertManages(actor, info.nodePath, MANAGERS);
+    return this.attempt(
+      {
+        userId: req.userId,
+        targetType: req.targetType,
+        targetId: req.targetId,
+        method: 'assisted',
+        nonce: null,
+        assistedBy: actor.userId,
+        reason: req.reason,
+        forceStatus: req.late ? 'late' : 'present',
+      },
+      now,
+    );
+  }
+
+  /** Check-ins of some targets of one type, for the domain's own attendance views. */
+  listFor(targetType: string, targetIds: string[]): Promise<CheckIn[]> {
+    return this.repo.listFor(targetType, targetIds);
+  }
+
+  private async attempt(a: Attempt, now: Date): Promise<CheckInResult> {
+    const { resolver, info } = await this.resolve(a.targetType, a.targetId);
+    const t = now.getTime();
+    if (info.finalized) throw new AppError('CHECKIN_CLOSED');
+    if (t < info.window.opensAt.getTime()) throw new AppError('CHECKIN_NOT_OPEN');
+    // Assisted check-ins may be entered after the meeting, until attendance is closed.
+    if (a.method !== 'assisted' && t >= info.window.closesAt.getTime()) throw new AppError('CHECKIN_CLOSED');
+    if (!(await resolver.isInvited(a.targetId, a.userId))) throw new AppError('CHECKIN_NOT_INVITED');
+    // "Already checked in" is left to the unique key (target, user): no read on the hot path.
+    const late = info.window.lateAfter && t > info.window.lateAfter.getTime();
+    const row: CheckIn = {
+      id: newId(),
+      targetType: a.targetType,
+      targetId: a.targetId,
+      userId: a.userId,
+      status: a.forceStatus ?? (late ? 'late' : 'present'),
+      method: a.method,
+      nonce: a.nonce,
+      checkedInAt: now,
+      assistedBy: a.assistedBy ?? null,
+      reason: a.reason ?? null,
+      distanceM: a.distanceM ?? null,
+      createdAt: now,
+    };
+    try {
+      await this.tx.run(async (em) => {
+        await this.repo.insert(row, em);
+        await resolver.onCheckedIn(em, a.targetId, row);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Lost a race with our own retry (same nonce) or a second device: answer as if sequential.
+      const replay = a.nonce ? await this.replayed(a.userId, a.nonce, a.targetType, a.targetId) : null;
+      if (replay) return replay;
+      throw new AppError('CHECKIN_ALREADY_DONE');
+    }
+    return { checkIn: view(row), replayed: false, targetTitle: info.title };
+  }
+
+  /**
+   * Idempotency by nonce without a read on the hot path: only when a scan is refused (or loses the
+   * unique key) do we look for an earlier scan with the same nonce and answer with its result.
+   */
+  private async orReplay(a: Attempt, run: () => Promise<CheckInResult>): Promise<CheckInResult> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof AppError) || !a.nonce) throw error;
+      const replay = await this.replayed(a.userId, a.nonce, a.targetType, a.targetId);
+      if (replay) return replay;
+      throw error;
+    }
+  }
+
+  /** The first answer again for a nonce already used by this person on this target. */
+  private async replayed(userId: string, nonce: string, targetType: string, targetId: string): Promise<CheckInResult | null> {
+    const prior = await this.repo.findByNonce(userId, nonce);
+    if (!prior) return null;
+    if (prior.targetType !== targetType || prior.targetId !== targetId) throw new AppError('CHECKIN_NONCE_REUSED');
+    const described = await this.targets.get(targetType)?.describe(targetId);
+    return { checkIn: view(prior), replayed: true, targetTitle: described?.title ?? '' };
+  }
+
+  private async resolve(type: string, id: string): Promise<{ resolver: CheckInTargetResolver; info: CheckInTargetInfo }> {
+    const resolver = this.targets.get(type);
+    const info = resolver ? await resolver.describe(id) : null;
+    if (!resolver || !info) throw new AppError('CHECKIN_TARGET_NOT_FOUND');
+    return { resolver, info };
+  }
+
+  private async findKey(type: string, id: string): Promise<string | null> {
+    const cacheKey = `${type}:${id}`;
+    const cached = this.keyCache.get(cacheKey);
+    if (cached) return cached;
+    const key = await this.repo.findKey(type, id);
+    if (key) this.remember(cacheKey, key.secret);
+    return key?.secret ?? null;
+  }
+
+  private async ensureKey(type: string, id: string): Promise<string> {
+    const found = await this.findKey(type, id);
+    if (found) return found;
+    await this.tx.run((em) =>
+      this.repo.insertKeyIfAbsent({ id: newId(), targetType: type, targetId: id, secret: randomBytes(32).toString('base64url'), createdAt: new Date() }, em),
+    );
+    const secret = await this.findKey(type, id);
+    if (!secret) throw new Error('check-in key not stored');
+    return secret;
+  }
+
+  private remember(cacheKey: string, secret: string) {
+    if (this.keyCache.size > 10_000) this.keyCache.clear();
+    this.keyCache.set(cacheKey, secret);
+  }
+}
+
+export function view(c: CheckIn): CheckInView {
+  return {
+    id: c.id,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    userId: c.userId,
+    status: c.status,
+    method: c.method,
+    checkedInAt: c.checkedInAt.toISOString(),
+    assistedBy: c.assistedBy,
+    reason: c.reason,
+  };
+}

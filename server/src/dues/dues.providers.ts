@@ -1,0 +1,8 @@
+import { DuesController } from './dues.controller.js';
+import { DuesRepository } from './dues.repository.js';
+import { DuesService } from './dues.service.js';
+
+export const DUES = {
+  controllers: [DuesController],
+  providers: [DuesRepository, DuesService],
+};

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { SEAT_HOLDING, type EnrollmentStatus } from '@honglin/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { Enrollment } from './enrollment.entity.js';
+import { EnrollmentSlot } from './enrollment-slot.entity.js';
+
+type Pool = 'public' | 'reserve';
+
+/** The only place that builds queries over slots and enrollments. Counter changes are conditional UPDATEs. */
+@Injectable()
+export class EnrollmentRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  m(em?: EntityManager): EntityManager {
+    return em ?? this.ds.manager;
+  }
+
+  async insertSlot(em: EntityManager, slot: Partial<EnrollmentSlot>): Promise<void> {
+    await em.insert(EnrollmentSlot, em.create(EnrollmentSlot, slot));
+  }
+
+  async updateSlot(em: EntityManager, id: string, patch: Partial<EnrollmentSlot>): Promise<void> {
+    await em.update(EnrollmentSlot, { id }, patch);
+  }
+
+  slot(id: string, em?: EntityManager): Promise<EnrollmentSlot | null> {
+    return this.m(em).findOne(EnrollmentSlot, { where: { id } });
+  }
+
+  slotByOwner(ownerType: string, ownerId: string, em?: EntityManager): Promise<EnrollmentSlot | null> {
+    return this.m(em).findOne(EnrollmentSlot, { where: { ownerType, ownerId } });
+  }
+
+  slotsByOwners(ownerType: string, ownerIds: string[]): Promise<EnrollmentSlot[]> {
+    if (!ownerIds.length) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(EnrollmentSlot, 's').where('s.ownerType = :ownerType AND s.ownerId IN (:...ownerIds)', { ownerType, ownerIds }).getMany();
+  }
+
+  /** Takes `seats` from a pool if they fit: the one statement that makes overbooking impossible. */
+  async takeSeats(em: EntityManager, slotId: string, seats: number, pool: Pool): Promise<boolean> {
+    const qb = em.createQueryBuilder().update(EnrollmentSlot).where('id = :slotId', { slotId, seats });
+    const res =
+      pool === 'public'
+        ? await qb.set({ taken: () => 'taken + :seats' }).andWhere('taken + :seats <= capacity - reserved').execute()
+        : await qb.set({ reservedTaken: () => 'reservedTaken + :seats' }).andWhere('reservedTaken + :seats <= reserved').execute();
+    return res.affected === 1;
+  }
+
+  async releaseSeats(em: EntityManager, slotId: string, seats: number, pool: Pool): Promise<void> {
+    const qb = em.createQueryBuilder().update(EnrollmentSlot).where('id = :slotId', { slotId, seats });
+    if (pool === 'public') await qb.set({ taken: () => 'taken - :seats' }).execute();
+    else await qb.set({ reservedTaken: () => 'reservedTaken - :seats' }).execute();
+  }
+
+  async insertEnrollment(em: EntityManager, e: Partial<Enrollment>): Promise<void> {
+    await em.createQueryBuilder().insert().into(Enrollment).values(e).updateEntity(false).execute();
+  }
+
+  enrollment(id: string, em?: EntityManager): Promise<Enrollment | null> {
+    return this.m(em).findOne(Enrollment, { where: { id } });
+  }
+
+  enrollmentOf(slotId: string, userId: string, em?: EntityManager): Promise<Enrollment | null> {
+    return this.m(em).findOne(Enrollment, { where: { slotId, userId } });
+  }
+
+  /** Moves an enrollment on only from the status the caller saw: concurrent changes make this false. */
+  async transition(em: EntityManager, id: string, from: EnrollmentStatus | EnrollmentStatus[], patch: Partial<Enrollment>): Promise<boolean> {
+    const froms = Array.isArray(from) ? from : [from];
+    const res = await em.createQueryBuilder().update(Enrollment).set(patch).where('id = :id AND status IN (:...froms)', { id, froms }).execute();
+    return res.affected === 1;
+  }
+
+  waitlistHead(em: EntityManager, slotId: string, skip: string[]): Promise<Enrollment | null> {
+    const qb = em.createQueryBuilder(Enrollment, 'e').where('e.slotId = :slotId AND e.status = :w', { slotId, w: 'waitlisted' });
+    if (skip.length) qb.andWhere('e.id NOT IN (:...skip)', { skip });
+    return qb.orderBy('e.waitlistedAt', 'ASC').addOrderBy('e.id', 'ASC').getOne();
+  }
+
+  /** 1-based place in the queue. */
+  async waitlistPosition(e: Enrollment): Promise<number> {
+    const ahead = await this.ds.manager
+      .createQueryBuilder(Enrollment, 'e')
+      .where('e.slotId = :slotId AND e.status = :w', { slotId: e.slotId, w: 'waitlisted' })
+      .andWhere('(e.waitlistedAt < :at OR (e.waitlistedAt = :at AND e.id < :id))', { at: e.waitlistedAt, id: e.id })
+      .getCount();
+    return ahead + 1;
+  }
+
+  waitlistedCount(slotIds: string[]): Promise<Map<string, number>> {
+    if (!slotIds.length) return Promise.resolve(new Map());
+    return this.ds.manager
+      .createQueryBuilder(Enrollment, 'e')
+      .select('e.slotId', 'slotId')
+      .addSelect('COUNT(*)', 'n')
+      .where('e.slotId IN (:...slotIds) AND e.status = :w', { slotIds, w: 'waitlisted' })
+      .groupBy('e.slotId')
+      .getRawMany<{ slotId: string; n: string | number }>()
+      .then((rows) => new Map(rows.map((r) => [r.slotId, Number(r.n)])));
+  }
+
+  /** Seats held per pool, summed from the enrollments themselves. */
+  async seatSums(em: EntityManager, slotId: string): Promise<{ taken: number; reservedTaken: number }> {
+    const rows = await em
+      .createQueryBuilder(Enrollment, 'e')
+      .select('e.fromReserve', 'fromReserve')
+      .addSelect('SUM(e.seats)', 'seats')
+      .where('e.slotId = :slotId AND e.status IN (:...held)', { slotId, held: SEAT_HOLDING })
+      .groupBy('e.fromReserve')
+      .getRawMany<{ fromReserve: number | boolean | string; seats: string | number }>();
+    const sum = (reserve: boolean) => Number(rows.find((r) => Boolean(Number(r.fromReserve)) === reserve)?.seats ?? 0);
+    return { taken: sum(false), reservedTaken: sum(true) };
+  }
+
+  roster(slotId: string): Promise<Enrollment[]> {
+    return this.ds.manager.createQueryBuilder(Enrollment, 'e').where('e.slotId = :slotId', { slotId }).orderBy('e.createdAt', 'ASC').addOrderBy('e.id', 'ASC').getMany();
+  }
+
+  mine(userId: string, slotIds?: string[]): Promise<Enrollment[]> {
+    const qb = this.ds.manager.createQueryBuilder(Enrollment, 'e').where('e.userId = :userId', { userId });
+    if (slotIds) {
+      if (!slotIds.length) return Promise.resolve([]);
+      qb.andWhere('e.slotId IN (:...slotIds)', { slotIds });
+    }
+    return qb.orderBy('e.id', 'DESC').limit(200).getMany();
+  }
+
+  lapsedOffers(now: Date, limit: number): Promise<Enrollment[]> {
+    return this.ds.manager.createQueryBuilder(Enrollment, 'e').where('e.status = :o AND e.offerExpiresAt < :now', { o: 'offered', now }).limit(limit).getMany();
+  }
+
+  /** Open slots with free public places while people wait (a promotion missed under contention). */
+  slotsWithStrandedWaitlist(limit: number): Promise<string[]> {
+    return this.ds.manager
+      .createQueryBuilder(EnrollmentSlot, 's')
+      .select('s.id', 'id')
+      .where('s.status = :open AND s.taken < s.capacity - s.reserved', { open: 'open' })
+      .andWhere('EXISTS (SELECT 1 FROM enrollments e WHERE e.slotId = s.id AND e.status = :w)', { w: 'waitlisted' })
+      .limit(limit)
+      .getRawMany<{ id: string }>()
+      .then((r) => r.map((x) => x.id));
+  }
+
+  user(id: string, em?: EntityManager): Promise<User | null> {
+    return this.m(em).findOne(User, { where: { id } });
+  }
+
+  users(ids: string[]): Promise<User[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(User, 'u').where('u.id IN (:...ids)', { ids }).getMany();
+  }
+
+  node(id: string, em?: EntityManager): Promise<OrgNode | null> {
+    return this.m(em).findOne(OrgNode, { where: { id } });
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { z } from 'zod';
+import { AppError } from '../common/app-error.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { PayGateway } from './pay-gateway.js';
+import { PaySettlementService, type SettleOutcome } from './pay-settlement.service.js';
+import { PaymentsRepository } from './payments.repository.js';
+import { decryptResource, notificationMessage, verifySha256Rsa, type EncryptedResource } from './wechatpay-crypto.js';
+
+/** Notifications older (or further in the future) than this are refused: a replayed capture is stale. */
+export const NOTIFY_WINDOW_SECONDS = 300;
+
+const Envelope = z.object({
+  id: z.string().max(64),
+  event_type: z.string().max(64),
+  resource_type: z.literal('encrypt-resource'),
+  resource: z.object({
+    algorithm: z.literal('AEAD_AES_256_GCM'),
+    ciphertext: z.string().min(1).max(65_536),
+    associated_data: z.string().max(64).optional(),
+    nonce: z.string().length(12),
+    original_type: z.string().max(32).optional(),
+  }),
+});
+
+const Transaction = z.object({
+  appid: z.string(),
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string(),
+  trade_state: z.string(),
+  success_time: z.string().optional(),
+  amount: z.object({ total: z.number().int() }),
+});
+
+const Refund = z.object({
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  out_refund_no: z.string(),
+  refund_id: z.string(),
+  refund_status: z.enum(['SUCCESS', 'CLOSED', 'ABNORMAL']),
+  amount: z.object({ refund: z.number().int(), total: z.number().int() }),
+});
+
+export type NotifyHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * The notification endpoint's rules: signature over the RAW body with the platform key named by
+ * the serial (never fetched on demand), a 5-minute timestamp window, strict AEAD decryption, then
+ * the facts checked against our order. Anything off throws a 4xx AppError and changes nothing.
+ */
+@Injectable()
+export class PayNotifyService {
+  private readonly logger = new Logger('PayNotify');
+
+  constructor(
+    @Inject(PayGateway) private readonly gateway: PayGateway,
+    private readonly settlement: PaySettlementService,
+    private readonly repo: PaymentsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async payment(headers: NotifyHeaders, raw: Buffer | undefined): Promise<SettleOutcome> {
+    const resource = this.open(headers, raw, 'transaction');
+    const t = parse(Transaction, resource);
+    const { mchid, appid } = this.gateway.settings;
+    return this.settlement.settle(
+      { outTradeNo: t.out_trade_no, transactionId: t.transaction_id, tradeState: t.trade_state, totalFen: t.amount.total, mchid: t.mchid, appid: t.appid, successTime: t.success_time ?? null },
+      { mchid, appid },
+    );
+  }
+
+  async refund(headers: NotifyHeaders, raw: Buffer | undefined): Promise<'applied' | 'duplicate'> {
+    const r = parse(Refund, this.open(headers, raw, 'refund'));
+    if (r.mchid !== this.gateway.settings.mchid) throw new AppError('PAY_NOTIFY_MISMATCH');
+    return this.tx.run(async (em) => {
+      const refund = await this.repo.lockRefundByNo(em, r.out_refund_no);
+      if (!refund) throw AppError.notFound();
+      const order = await this.repo.order(refund.orderId, em);
+      if (!order || order.outTradeNo !== r.out_trade_no || r.amount.refund !== refund.amountFen || r.amount.total !== order.totalFen) throw new AppError('PAY_NOTIFY_MISMATCH');
+      const done = await this.repo.finishRefund(em, refund, r.refund_status === 'SUCCESS' ? 'success' : 'failed', r.refund_id, new Date());
+      return done ? 'applied' : 'duplicate';
+    });
+  }
+
+  /** Verified, fresh, authentically encrypted: the decrypted resource as JSON. */
+  private open(headers: NotifyHeaders, raw: Buffer | undefined, expectType: 'transaction' | 'refund'): unknown {
+    const h = (k: string) => {
+      const v = headers[k];
+      return typeof v === 'string' ? v : '';
+    };
+    const timestamp = h('wechatpay-timestamp');
+    const nonce = h('wechatpay-nonce');
+    const signature = h('wechatpay-signature');
+    const serial = h('wechatpay-serial');
+    if (!raw?.length || !/^\d{1,12}$/.test(timestamp) || !nonce || nonce.length > 64 || !signature || signature.length > 1024) throw new AppError('PAY_NOTIFY_INVALID');
+    const key = this.gateway.settings.platformKeys.get(serial);
+    if (!key) throw new AppError('PAY_NOTIFY_SIGNATURE');
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > NOTIFY_WINDOW_SECONDS) throw new AppError('PAY_NOTIFY_STALE');
+    if (!verifySha256Rsa(notificationMessage(timestamp, nonce, raw), signature, key)) throw new AppError('PAY_NOTIFY_SIGNATURE');
+    let envelope: z.infer<typeof Envelope>;
+    try {
+      envelope = parse(Envelope, JSON.parse(raw.toString('utf8')));
+    } catch {
+      throw new AppError('PAY_NOTIFY_INVALID');
+    }
+    if (envelope.resource.original_type && envelope.resource.original_type !== expectType) throw new AppError('PAY_NOTIFY_INVALID');
+    try {
+      return JSON.parse(decryptResource(envelope.resource as EncryptedResource, this.gateway.settings.apiV3Key));
+    } catch {
+      // Signed by WeChat yet undecryptable: never trust any of it.
+      this.logger.warn(`notification ${envelope.id} failed authenticated decryption`);
+      throw new AppError('PAY_NOTIFY_INVALID');
+    }
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AppError('PAY_NOTIFY_INVALID');
+  return r.data;
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { PayGateway } from './pay-gateway.js';
+import { PaySettlementService } from './pay-settlement.service.js';
+import { PaymentsRepository } from './payments.repository.js';
+import { factsOf } from './payments.service.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { RefundsService } from './refunds.service.js';
+
+/**
+ * Recovers what notifications did not bring: orders pending longer than PAY_QUERY_AFTER_MINUTES are
+ * queried (paid → settled as a notification would; expired → closed at WeChat, then here, bills
+ * freed), processing refunds are polled, and yesterday's trade bill is reconciled once a day.
+ * Safe on several instances: every change is a conditional update.
+ */
+@Injectable()
+export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('PaymentsSweeper');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+  private reconciledDate: string | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PayGateway) private readonly gateway: PayGateway,
+    private readonly repo: PaymentsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly settlement: PaySettlementService,
+    private readonly refunds: RefundsService,
+    private readonly reconciliation: ReconciliationService,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.OUTBOX_WORKER) this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.gateway.shutdown();
+  }
+
+  /** One pass; returns how many orders were settled and closed. */
+  async sweep(now = new Date()): Promise<{ settled: number; closed: number }> {
+    const result = { settled: 0, closed: 0 };
+    const stale = await this.repo.stalePending(new Date(now.getTime() - this.config.PAY_QUERY_AFTER_MINUTES * 60_000), new Date(now.getTime() - 30_000), 100);
+    for (const order of stale) {
+      const q = await this.gateway.query(order.outTradeNo);
+      const state = q.status === 200 ? String(q.data?.trade_state ?? '') : q.status === 404 ? 'ORDER_NOT_EXIST' : '';
+      if (state === 'SUCCESS' || state === 'REFUND') {
+        if ((await this.settlement.settle(factsOf({ ...q.data, trade_state: 'SUCCESS' }), this.gateway.settings)) === 'paid') result.settled++;
+      } else if ((state === 'NOTPAY' || state === 'CLOSED' || state === 'ORDER_NOT_EXIST') && order.expiresAt <= now) {
+        if (state === 'NOTPAY') {
+          const c = await this.gateway.close(order.outTradeNo);
+          if (c.status !== 204 && c.status !== 200) continue; // maybe paid in between: next pass sees it
+        }
+        if (await this.tx.run((em) => this.repo.closeOrder(em, order.id))) result.closed++;
+      }
+      await this.tx.run((em) => this.repo.touchQueried(em, order.id, now));
+    }
+    for (const r of await this.repo.processingRefunds(new Date(now.getTime() - 60_000), 50)) await this.refunds.poll(r);
+    await this.reconcileDaily(now);
+    return result;
+  }
+
+  private async reconcileDaily(now: Date) {
+    const yesterday = new Date(now.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    if (this.reconciledDate === yesterday) return;
+    this.reconciledDate = yesterday;
+    const r = await this.reconciliation.run(yesterday).catch(() => null);
+    if (r?.mismatches.length) this.logger.warn(`reconciliation ${yesterday}: ${r.mismatches.length} mismatches ${JSON.stringify(r.mismatches.slice(0, 20))}`);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.sweep()
+        .catch((e: unknown) => this.logger.error(`sweep failed: ${(e as Error).message}`))
+        .finally(() => {
+          this.running = null;
+          this.schedule();
+        });
+    }, this.config.PAY_SWEEP_MS);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,28 @@
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DemoPayController } from './demo-pay.controller.js';
+import { PayGateway } from './pay-gateway.js';
+import { PayNotifyService } from './pay-notify.service.js';
+import { PaySettlementService } from './pay-settlement.service.js';
+import { PaymentsController } from './payments.controller.js';
+import { PaymentsRepository } from './payments.repository.js';
+import { PaymentsService } from './payments.service.js';
+import { PaymentsSweeper } from './payments-sweeper.js';
+import { ReceiptsService } from './receipts.service.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { RefundsService } from './refunds.service.js';
+
+export const PAYMENTS = {
+  controllers: [PaymentsController, DemoPayController],
+  providers: [
+    // In demo mode this generates the merchant and platform keys and starts the fake WeChat Pay.
+    { provide: PayGateway, useFactory: (config: AppConfig) => PayGateway.create(config), inject: [APP_CONFIG] },
+    PaymentsRepository,
+    PaySettlementService,
+    PayNotifyService,
+    PaymentsService,
+    RefundsService,
+    ReceiptsService,
+    ReconciliationService,
+    PaymentsSweeper,
+  ],
+};

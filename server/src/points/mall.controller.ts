@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MallItemCreate, MallRestock, PickupRequest, RedeemRequest } from '@honglin/shared';
+import type { Actor } from '../common/actor.js';
+import { CurrentActor } from '../common/decorators.js';
+import { IdPipe, Input } from '../common/validation.js';
+import { MallService } from './mall.service.js';
+
+@ApiTags('points mall')
+@ApiBearerAuth()
+@Controller()
+export class MallController {
+  constructor(private readonly mall: MallService) {}
+
+  @Get('mall/items')
+  items(@CurrentActor() actor: Actor) {
+    return this.mall.items(actor);
+  }
+
+  @Post('mall/items/:id/redeem')
+  redeem(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RedeemRequest) dto: RedeemRequest) {
+    return this.mall.redeem(actor, id, dto.requestKey);
+  }
+
+  @Get('mall/redemptions')
+  mine(@CurrentActor() actor: Actor) {
+    return this.mall.mine(actor);
+  }
+
+  @Post('mall/redemptions/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+    return this.mall.cancel(actor, id);
+  }
+
+  @Get('org/mall/items')
+  orgItems(@CurrentActor() actor: Actor) {
+    return this.mall.orgItems(actor);
+  }
+
+  @Post('org/mall/items')
+  create(@CurrentActor() actor: Actor, @Input(MallItemCreate) dto: MallItemCreate) {
+    return this.mall.create(actor, dto);
+  }
+
+  @Post('org/mall/items/:id/restock')
+  @HttpCode(200)
+  restock(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(MallRestock) dto: MallRestock) {
+    return this.mall.restock(actor, id, dto.add);
+  }
+
+  @Post('org/mall/pickups')
+  @HttpCode(200)
+  pickup(@CurrentActor() actor: Actor, @Input(PickupRequest) dto: PickupRequest) {
+    return this.mall.pickup(actor, dto.code);
+  }
+}

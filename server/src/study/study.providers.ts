@@ -1,0 +1,21 @@
+import { QuizController } from './quiz.controller.js';
+import { QuizRepository } from './quiz.repository.js';
+import { QuizService } from './quiz.service.js';
+import { StudyClock, StudySettings } from './study-settings.js';
+import { StudyController } from './study.controller.js';
+import { StudyRepository } from './study.repository.js';
+import { StudyService } from './study.service.js';
+import { TopicService } from './topic.service.js';
+
+export const STUDY = {
+  controllers: [StudyController, QuizController],
+  providers: [
+    StudyRepository,
+    QuizRepository,
+    StudyService,
+    QuizService,
+    TopicService,
+    { provide: StudySettings, useFactory: () => new StudySettings() },
+    { provide: StudyClock, useFactory: () => new StudyClock() },
+  ],
+};
