@@ -21,6 +21,8 @@ export const tests = [
       await page.locator('[data-testid="application-note"]:visible textarea').fill('2001年入党，原在幸福社区第一党支部');
       await screenshot(page, 'party-application-form');
       await byTestId(page, 'application-submit').click();
+      // The form page leaves with navigateBack; wait until it is gone, not merely covered.
+      await page.locator('.taro_page[id^="/packages/me/pages/party-application"]').waitFor({ state: 'detached' });
       await byTestId(page, 'party-status').waitFor();
       assert((await textOf(byTestId(page, 'party-status'))) === '待审核', 'status after applying is not 待审核');
 

@@ -48,6 +48,11 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   SEED_DEMO: bool.optional(),
   /** Check-in QR: a new code every N seconds; each accepted for TTL seconds (a forwarded screenshot dies with it). */
+  /** Study timing (domain defaults); the e2e server lowers them so a browser test need not read for a minute. */
+  STUDY_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  STUDY_MIN_ARTICLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  STUDY_MIN_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  STUDY_CHALLENGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(45),
   CHECKIN_ROTATE_SECONDS: z.coerce.number().int().min(2).max(300).default(20),
   CHECKIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3).max(600).default(40),
   /** Notification outbox worker (issue #5): how often it looks for due rows, and the first retry delay. */

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { QuizController } from './quiz.controller.js';
 import { QuizRepository } from './quiz.repository.js';
 import { QuizService } from './quiz.service.js';
@@ -15,7 +16,7 @@ export const STUDY = {
     StudyService,
     QuizService,
     TopicService,
-    { provide: StudySettings, useFactory: () => new StudySettings() },
+    { provide: StudySettings, useFactory: (config: AppConfig) => new StudySettings(config), inject: [APP_CONFIG] },
     { provide: StudyClock, useFactory: () => new StudyClock() },
   ],
 };

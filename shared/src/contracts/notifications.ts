@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * One-time subscription message templates the mini-program asks for at sign-up. The ids are the
- * demo app's; a production app maps the same keys to its own ids (server env WECHAT_TEMPLATE_IDS).
+ * demo app's placeholders: a production app must replace them with the ids of its own templates.
  */
 export const SUBSCRIPTION_TEMPLATES = {
   activity_signup: { id: 'demo-tmpl-activity-signup', title: '报名结果通知' },

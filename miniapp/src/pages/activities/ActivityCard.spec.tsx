@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from '@jest/globals';
 import type { ActivitySummary } from '@honglin/shared';
 import { ActivityCard, placesText } from './ActivityCard';
 
