@@ -1,41 +1,25 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EnrollmentService } from './enrollment.service.js';
 
 /** Periodically passes lapsed waitlist offers on. Safe on several instances: every step is a conditional update. */
 @Injectable()
 export class EnrollmentSweeper implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('EnrollmentSweeper');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly enrollment: EnrollmentService,
-  ) {}
+    enrollment: EnrollmentService,
+  ) {
+    this.job = new PeriodicJob('enrollment sweep', config.ENROLLMENT_SWEEP_MS, () => enrollment.sweep(), new Logger('EnrollmentSweeper'));
+  }
 
   onModuleInit(): void {
-    if (this.config.OUTBOX_WORKER) this.schedule();
+    if (this.config.OUTBOX_WORKER) this.job.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.enrollment
-        .sweep()
-        .catch((e: unknown) => this.logger.error(`sweep failed: ${(e as Error).message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.config.ENROLLMENT_SWEEP_MS);
-    this.timer.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 }

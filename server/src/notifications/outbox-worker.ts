@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SUBSCRIPTION_TEMPLATES, type TemplateKey } from '@honglin/shared';
 import { newId } from '../common/ids.js';
+import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { EntityManager } from 'typeorm';
@@ -25,8 +26,7 @@ const NO_GRANT_ERRCODE = 43101;
 export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('OutboxWorker');
   readonly id = newId();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly job: PeriodicJob;
   private stopped = false;
   private queue: OutboxQueue | null = null;
 
@@ -35,7 +35,9 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     private readonly repo: NotificationRepository,
     private readonly tx: TransactionRunner,
     private readonly wechat: WechatClient,
-  ) {}
+  ) {
+    this.job = new PeriodicJob('outbox delivery', config.OUTBOX_POLL_MS, () => this.drain(), this.logger);
+  }
 
   async onModuleInit(): Promise<void> {
     if (!this.config.OUTBOX_WORKER) return;
@@ -43,29 +45,14 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
       this.queue = new OutboxQueue(this.config, () => this.drain());
       await this.queue.start(this.config.OUTBOX_POLL_MS);
     } else {
-      this.schedule();
+      this.job.start();
     }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    await this.job.stop();
     await this.queue?.stop();
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(() => undefined)
-        .catch((e: unknown) => this.logger.error(`outbox tick failed: ${(e as Error).message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.config.OUTBOX_POLL_MS);
-    this.timer.unref();
   }
 
   /** Delivers every due row; returns how many it handled. Tests call it directly. */

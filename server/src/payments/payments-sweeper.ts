@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayGateway } from './pay-gateway.js';
@@ -17,9 +18,7 @@ import { RefundsService } from './refunds.service.js';
 @Injectable()
 export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PaymentsSweeper');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob;
   private reconciledDate: string | null = null;
 
   constructor(
@@ -30,16 +29,16 @@ export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
     private readonly settlement: PaySettlementService,
     private readonly refunds: RefundsService,
     private readonly reconciliation: ReconciliationService,
-  ) {}
+  ) {
+    this.job = new PeriodicJob('payments sweep', config.PAY_SWEEP_MS, () => this.sweep(), this.logger);
+  }
 
   onModuleInit(): void {
-    if (this.config.OUTBOX_WORKER) this.schedule();
+    if (this.config.OUTBOX_WORKER) this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.job.stop();
     await this.gateway.shutdown();
   }
 
@@ -72,18 +71,5 @@ export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
     this.reconciledDate = yesterday;
     const r = await this.reconciliation.run(yesterday).catch(() => null);
     if (r?.mismatches.length) this.logger.warn(`reconciliation ${yesterday}: ${r.mismatches.length} mismatches ${JSON.stringify(r.mismatches.slice(0, 20))}`);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .catch((e: unknown) => this.logger.error(`sweep failed: ${(e as Error).message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.config.PAY_SWEEP_MS);
-    this.timer.unref();
   }
 }
