@@ -14,10 +14,11 @@ import { FieldCrypto } from './common/field-crypto.js';
 import { newId } from './common/ids.js';
 import { JsonLogger } from './common/logger.js';
 import type { AppRequest } from './common/request-context.js';
-import type { AppConfig } from './config/config.js';
+import { DEMO_SECRETS, type AppConfig } from './config/config.js';
 import { createDataSource } from './database/data-source.js';
 import { seedDemoIfEmpty } from './database/seed/demo-seed.js';
 import { startFakeWechatServer } from './fakes/wechat-api/fake-wechat-server.js';
+import { generateDemoPayKeys } from './fakes/wechat-pay/fake-pay-keys.js';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -32,6 +33,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Boots the whole server: database + migrations (+ demo seed), fake WeChat in demo mode, HTTP. */
 export async function startApp(config: AppConfig, opts: { listen?: boolean } = {}): Promise<RunningApp> {
   const logger = new JsonLogger(config.LOG_LEVEL);
+  // The demo's fake WeChat Pay keys are generated off the main thread while the rest boots.
+  if (config.demoMode && !config.WECHATPAY_API_BASE) void generateDemoPayKeys(config.WECHAT_APPID, config.WECHATPAY_MCHID ?? DEMO_SECRETS.wechatpayMchid);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -126,10 +129,9 @@ function requestContext(logger: JsonLogger) {
 }
 
 function setupOpenApi(app: NestExpressApplication) {
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('红邻 Honglin API').setVersion('0.1.0').addBearerAuth().build(),
-  );
+  // A factory: the document is built on the first request for it, not on every start.
+  const doc = () =>
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('红邻 Honglin API').setVersion('0.1.0').addBearerAuth().build());
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }
 

@@ -45,7 +45,7 @@ export class PayGateway {
 
   static async create(config: AppConfig): Promise<PayGateway> {
     if (!config.WECHATPAY_API_BASE && config.demoMode) {
-      const keys = generateDemoPayKeys(config.WECHAT_APPID, config.WECHATPAY_MCHID ?? DEMO_SECRETS.wechatpayMchid);
+      const keys = await generateDemoPayKeys(config.WECHAT_APPID, config.WECHATPAY_MCHID ?? DEMO_SECRETS.wechatpayMchid);
       const fake = await startFakeWechatPay(keys, { port: config.FAKE_WECHATPAY_PORT });
       const settings: PaySettings = {
         appid: keys.appid,

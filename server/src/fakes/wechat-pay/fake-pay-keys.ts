@@ -1,4 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const generateRsa = promisify(generateKeyPair);
 
 export interface KeyPair {
   privateKeyPem: string;
@@ -16,8 +19,8 @@ export interface DemoPayKeys {
   platformPublicKey: KeyPair & { serial: string };
 }
 
-export function rsaKeyPair(): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+export async function rsaKeyPair(): Promise<KeyPair> {
+  const { privateKey, publicKey } = await generateRsa('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -25,26 +28,28 @@ export function rsaKeyPair(): KeyPair {
   return { privateKeyPem: privateKey, publicKeyPem: publicKey };
 }
 
-const generated = new Map<string, DemoPayKeys>();
+const generated = new Map<string, Promise<DemoPayKeys>>();
 
 /**
- * Keys for the demo merchant, generated once per process (three RSA key pairs take a while on a
- * small machine, and test suites boot many apps); never written to disk.
+ * Keys for the demo merchant, generated once per process and never written to disk. Three RSA key
+ * pairs take a while on a small machine, so they are made off the main thread, in parallel, and
+ * bootstrap starts them early so they overlap the rest of the start-up.
  */
-export function generateDemoPayKeys(appid: string, mchid: string): DemoPayKeys {
+export function generateDemoPayKeys(appid: string, mchid: string): Promise<DemoPayKeys> {
   const key = `${appid}:${mchid}`;
   if (!generated.has(key)) generated.set(key, freshKeys(appid, mchid));
   return generated.get(key)!;
 }
 
-function freshKeys(appid: string, mchid: string): DemoPayKeys {
+async function freshKeys(appid: string, mchid: string): Promise<DemoPayKeys> {
   const hexSerial = () => randomBytes(20).toString('hex').toUpperCase();
+  const [merchant, platformCert, platformPublicKey] = await Promise.all([rsaKeyPair(), rsaKeyPair(), rsaKeyPair()]);
   return {
     appid,
     mchid,
     apiV3Key: randomBytes(24).toString('base64url').slice(0, 32),
-    merchant: { ...rsaKeyPair(), serial: hexSerial() },
-    platformCert: { ...rsaKeyPair(), serial: hexSerial() },
-    platformPublicKey: { ...rsaKeyPair(), serial: `PUB_KEY_ID_01${randomBytes(12).toString('hex').toUpperCase()}` },
+    merchant: { ...merchant, serial: hexSerial() },
+    platformCert: { ...platformCert, serial: hexSerial() },
+    platformPublicKey: { ...platformPublicKey, serial: `PUB_KEY_ID_01${randomBytes(12).toString('hex').toUpperCase()}` },
   };
 }
