@@ -86,6 +86,12 @@ describe.each(databases())('login and tokens on %s', (db) => {
     t.wechat.setPhoneQuotaExhausted(false);
   });
 
+  it('lets every persona offered on the demo picker log in', async () => {
+    const personas: { key: string }[] = (await t.http.get('/api/auth/demo-personas')).body;
+    expect(personas.map((p) => p.key)).toEqual(expect.arrayContaining(['resident', 'party_member', 'elder', 'organiser_a', 'organiser_b', 'grid_worker', 'admin']));
+    for (const p of personas) expect((await t.login(p.key)).userId).toHaveLength(26);
+  });
+
   it('remembers the large-font preference on the server', async () => {
     const { token } = await t.login('elder');
     const res = await t.http.patch('/api/me/preferences').set('Authorization', token).send({ elderMode: true });
