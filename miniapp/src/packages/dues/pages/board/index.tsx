@@ -38,7 +38,7 @@ function Board({ branchId }: { branchId: string }) {
   };
   return (
     <View>
-      <View className="dues-bill">
+      <View className="option-row">
         <Text onClick={shift(-1)}>‹ 上月</Text>
         <Text data-testid="board-month">{month}</Text>
         <Text onClick={shift(1)}>下月 ›</Text>
@@ -69,7 +69,7 @@ function BoardBody({ b, onGenerate, onRemind }: { b: BoardView; onGenerate: () =
       </Card>
       <Card title="明细">
         {b.bills.map((bill) => (
-          <View key={bill.id} className="dues-bill" data-testid={`board-bill-${bill.memberName}`}>
+          <View key={bill.id} className="option-row" data-testid={`board-bill-${bill.memberName}`}>
             <Text>{bill.memberName}</Text>
             <Text>{`${formatYuan(bill.amountFen)} 元 · ${bill.status === 'paid' ? (bill.onBehalf ? '已缴（代缴）' : '已缴') : bill.overdue ? '逾期' : '未缴'}`}</Text>
             {bill.status === 'unpaid' ? (

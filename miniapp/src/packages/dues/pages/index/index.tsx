@@ -92,7 +92,7 @@ function DuesBody({ data }: { data: MyDuesView }) {
 
 function BillRow({ bill, checked, onTap }: { bill: BillView; checked: boolean; onTap: () => void }) {
   return (
-    <View className={`dues-bill${checked ? ' dues-bill--checked' : ''}`} onClick={onTap} data-testid={`bill-${bill.month}`}>
+    <View className={`option-row${checked ? ' option-row--selected' : ''}`} onClick={onTap} data-testid={`bill-${bill.month}`}>
       <Text>{`${checked ? '☑' : '☐'} ${bill.month}`}</Text>
       <Text>{`${formatYuan(bill.amountFen)} 元${bill.overdue ? '（已逾期）' : ''}`}</Text>
     </View>

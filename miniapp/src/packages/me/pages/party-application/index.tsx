@@ -92,12 +92,12 @@ function BranchList({ list, value, onChange }: { list: NodeRef[]; value: string 
       {list.map((branch) => (
         <View
           key={branch.id}
-          className={`branch-option${branch.id === value ? ' branch-option--selected' : ''}`}
+          className={`option-row${branch.id === value ? ' option-row--selected' : ''}`}
           onClick={() => onChange(branch.id)}
           data-testid={`branch-${branch.id}`}
         >
           <Text>{branch.name}</Text>
-          <Text className="branch-option__mark">{branch.id === value ? '已选 ✓' : ORG_KIND_LABELS[branch.kind]}</Text>
+          <Text className="option-row__mark">{branch.id === value ? '已选 ✓' : ORG_KIND_LABELS[branch.kind]}</Text>
         </View>
       ))}
     </View>

@@ -69,12 +69,12 @@ function Choice({ title, list, value, onChange }: { title: string; list: OrgNode
       {list.map((node) => (
         <View
           key={node.id}
-          className={`branch-option${node.id === value ? ' branch-option--selected' : ''}`}
+          className={`option-row${node.id === value ? ' option-row--selected' : ''}`}
           onClick={() => onChange(node.id)}
           data-testid={`residence-${node.id}`}
         >
           <Text>{node.name}</Text>
-          <Text className="branch-option__mark">{node.id === value ? '已选 ✓' : ORG_KIND_LABELS[node.kind]}</Text>
+          <Text className="option-row__mark">{node.id === value ? '已选 ✓' : ORG_KIND_LABELS[node.kind]}</Text>
         </View>
       ))}
     </Card>
