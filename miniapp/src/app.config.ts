@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/activities', pages: ['pages/detail/index', 'pages/mine/index', 'pages/manage/index', 'pages/edit/index', 'pages/roster/index'] },
     { root: 'packages/inbox', pages: ['pages/index/index'] },
     { root: 'packages/study', pages: ['pages/article/index', 'pages/video/index', 'pages/quiz/index', 'pages/library/index', 'pages/topic-report/index'] },
-    { root: 'packages/points', pages: ['pages/history/index', 'pages/rankings/index', 'pages/mall/index', 'pages/redemptions/index'] },
+    { root: 'packages/points', pages: ['pages/history/index', 'pages/rankings/index', 'pages/mall/index', 'pages/redemptions/index', 'pages/manage/index', 'pages/rules/index'] },
     { root: 'packages/auth', pages: ['pages/login/index', 'pages/privacy/index'] },
     { root: 'packages/meetings', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/attendance/index', 'pages/minutes/index', 'pages/compliance/index', 'pages/my-attendance/index'] },
     { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/qr/index'] },

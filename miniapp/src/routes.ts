@@ -23,6 +23,8 @@ export const ROUTES = {
   pointsRankings: '/packages/points/pages/rankings/index',
   pointsMall: '/packages/points/pages/mall/index',
   pointsRedemptions: '/packages/points/pages/redemptions/index',
+  pointsMallManage: '/packages/points/pages/manage/index',
+  pointsRules: '/packages/points/pages/rules/index',
   activityDetail: '/packages/activities/pages/detail/index',
   myActivities: '/packages/activities/pages/mine/index',
   manageActivities: '/packages/activities/pages/manage/index',

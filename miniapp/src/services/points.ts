@@ -1,4 +1,19 @@
-import type { LedgerEntryView, MallItemView, Page, PointsSummary, RankingPeriod, RankingScope, RankingView, RedemptionView } from '@honglin/shared';
+import type {
+  LedgerEntryView,
+  MallItemCreate,
+  MallItemUpdate,
+  MallItemView,
+  OrgMallItemView,
+  Page,
+  PickupView,
+  PointsRuleUpdate,
+  PointsRuleView,
+  PointsSummary,
+  RankingPeriod,
+  RankingScope,
+  RankingView,
+  RedemptionView,
+} from '@honglin/shared';
 import { request } from './request';
 
 export function getPointsSummary(): Promise<PointsSummary> {
@@ -28,6 +43,41 @@ export function listMyRedemptions(): Promise<RedemptionView[]> {
 
 export function cancelRedemption(id: string): Promise<RedemptionView> {
   return request<RedemptionView>(`/api/mall/redemptions/${id}/cancel`, { method: 'POST', data: {} });
+}
+
+// Organisers: the mall counter and the points rules of their organisations.
+
+export function listOrgMallItems(): Promise<OrgMallItemView[]> {
+  return request<OrgMallItemView[]>('/api/org/mall/items', { toast: false });
+}
+
+export function createMallItem(item: MallItemCreate): Promise<MallItemView> {
+  return request<MallItemView>('/api/org/mall/items', { method: 'POST', data: item });
+}
+
+export function updateMallItem(id: string, patch: MallItemUpdate): Promise<MallItemView> {
+  return request<MallItemView>(`/api/org/mall/items/${id}`, { method: 'PATCH', data: patch });
+}
+
+export function restockMallItem(id: string, add: number): Promise<MallItemView> {
+  return request<MallItemView>(`/api/org/mall/items/${id}/restock`, { method: 'POST', data: { add } });
+}
+
+/** Looks a code up without handing anything over. */
+export function lookupPickup(code: string): Promise<PickupView> {
+  return request<PickupView>('/api/org/mall/pickups', { query: { code } });
+}
+
+export function confirmPickup(code: string): Promise<PickupView> {
+  return request<PickupView>('/api/org/mall/pickups', { method: 'POST', data: { code } });
+}
+
+export function getPointsRules(nodeId: string): Promise<PointsRuleView[]> {
+  return request<PointsRuleView[]>(`/api/org/points/rules/${nodeId}`, { toast: false });
+}
+
+export function setPointsRule(rule: PointsRuleUpdate): Promise<PointsRuleView[]> {
+  return request<PointsRuleView[]>('/api/org/points/rules', { method: 'PUT', data: rule });
 }
 
 /** A fresh idempotency key for one user action. */

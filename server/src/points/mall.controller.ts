@@ -1,9 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MallItemCreate, MallRestock, PickupRequest, RedeemRequest } from '@honglin/shared';
+import { MallItemCreate, MallItemUpdate, MallRestock, PickupRequest, RedeemRequest } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/decorators.js';
-import { IdPipe, Input } from '../common/validation.js';
+import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { MallService } from './mall.service.js';
 
 @ApiTags('points mall')
@@ -43,10 +43,20 @@ export class MallController {
     return this.mall.create(actor, dto);
   }
 
+  @Patch('org/mall/items/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(MallItemUpdate) dto: MallItemUpdate) {
+    return this.mall.update(actor, id, dto);
+  }
+
   @Post('org/mall/items/:id/restock')
   @HttpCode(200)
   restock(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(MallRestock) dto: MallRestock) {
     return this.mall.restock(actor, id, dto.add);
+  }
+
+  @Get('org/mall/pickups')
+  lookup(@CurrentActor() actor: Actor, @QueryInput(PickupRequest) q: PickupRequest) {
+    return this.mall.lookupPickup(actor, q.code);
   }
 
   @Post('org/mall/pickups')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { MallItem, MallRedemption } from './mall.entity.js';
 
@@ -35,6 +36,29 @@ export class MallRepository {
   async takeOne(itemId: string, em: EntityManager): Promise<boolean> {
     const r = await em.createQueryBuilder().update(MallItem).set({ stock: () => 'stock - 1' }).where('id = :itemId AND stock > 0 AND active = :on', { itemId, on: true }).execute();
     return (r.affected ?? 0) === 1;
+  }
+
+  async updateItem(id: string, patch: Partial<Pick<MallItem, 'name' | 'description' | 'pricePoints' | 'active'>>, em: EntityManager): Promise<void> {
+    await em.update(MallItem, { id }, patch);
+  }
+
+  /** Redemptions per item and status, keyed `itemId:status`. */
+  async redemptionCounts(itemIds: string[]): Promise<Map<string, number>> {
+    if (!itemIds.length) return new Map();
+    const rows: { itemId: string; status: string; n: string | number }[] = await this.ds.manager
+      .createQueryBuilder(MallRedemption, 'r')
+      .select('r.itemId', 'itemId')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.itemId IN (:...itemIds)', { itemIds })
+      .groupBy('r.itemId')
+      .addGroupBy('r.status')
+      .getRawMany();
+    return new Map(rows.map((r) => [`${r.itemId}:${r.status}`, Number(r.n)]));
+  }
+
+  async memberName(userId: string): Promise<string> {
+    return (await this.ds.manager.findOne(User, { where: { id: userId }, select: { id: true, name: true } }))?.name ?? '';
   }
 
   async addStock(itemId: string, n: number, em: EntityManager): Promise<void> {

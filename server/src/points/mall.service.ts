@@ -1,12 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { MallItemCreate, MallItemView, RedemptionView } from '@honglin/shared';
+import type { MallItemCreate, MallItemUpdate, MallItemView, OrgMallItemView, PickupView, RedemptionView } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { assertManager, assertManages } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { nodeRef } from '../organizations/node-chain.js';
+import type { OrgNode } from '../organizations/org-node.entity.js';
 import { OrgRepository } from '../organizations/org.repository.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
@@ -37,8 +39,17 @@ export class MallService {
     return (await this.mall.itemsOnNodes(member.pathIds)).map(itemView);
   }
 
-  async orgItems(actor: Actor): Promise<MallItemView[]> {
-    return (await this.mall.itemsUnder(assertManager(actor, ORGANISERS))).map(itemView);
+  /** Every item of the organiser's organisations, with the codes still to be collected. */
+  async orgItems(actor: Actor): Promise<OrgMallItemView[]> {
+    const items = await this.mall.itemsUnder(assertManager(actor, ORGANISERS));
+    const [nodes, counts] = await Promise.all([this.org.findNodes([...new Set(items.map((i) => i.nodeId))]), this.mall.redemptionCounts(items.map((i) => i.id))]);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return items.map((i) => ({
+      ...itemView(i),
+      node: nodeRef(byId.get(i.nodeId))!,
+      pendingPickups: counts.get(`${i.id}:pending`) ?? 0,
+      pickedUp: counts.get(`${i.id}:picked_up`) ?? 0,
+    }));
   }
 
   async create(actor: Actor, dto: MallItemCreate): Promise<MallItemView> {
@@ -48,6 +59,13 @@ export class MallService {
     const item: MallItem = { id: newId(), ...dto, active: true, createdBy: actor.userId, createdAt: new Date() };
     await this.tx.run((em) => this.mall.insertItem(item, em));
     return itemView(item);
+  }
+
+  /** Rename, reprice or take off / put back on the shelf; redemptions already made keep their price. */
+  async update(actor: Actor, itemId: string, dto: MallItemUpdate): Promise<MallItemView> {
+    await this.managedItem(actor, itemId);
+    await this.tx.run((em) => this.mall.updateItem(itemId, dto, em));
+    return itemView((await this.mall.findItem(itemId))!);
   }
 
   async restock(actor: Actor, itemId: string, add: number): Promise<MallItemView> {
@@ -109,22 +127,38 @@ export class MallService {
     return this.view((await this.mall.findRedemption(id))!, false);
   }
 
-  /** The organiser types or scans the member's code at the counter. Codes of other organisations don't exist. */
-  async pickup(actor: Actor, code: string): Promise<RedemptionView> {
+  /** The organiser checks a code at the counter before handing the item over; nothing changes yet. */
+  async lookupPickup(actor: Actor, code: string): Promise<PickupView> {
+    const { redemption, node } = await this.managedRedemption(actor, code);
+    return this.pickupView(redemption, node);
+  }
+
+  /** Hands the item over: pending → picked up, once. Codes of other organisations don't exist. */
+  async pickup(actor: Actor, code: string): Promise<PickupView> {
+    const { redemption, node } = await this.managedRedemption(actor, code);
+    await this.tx.run(async (em) => {
+      if (!(await this.mall.leavePending(redemption.id, { status: 'picked_up', pickedUpAt: new Date(), pickedUpBy: actor.userId }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
+    });
+    return this.pickupView((await this.mall.findRedemption(redemption.id))!, node);
+  }
+
+  private async managedRedemption(actor: Actor, code: string): Promise<{ redemption: MallRedemption; node: OrgNode }> {
     assertManager(actor, ORGANISERS);
-    const r = await this.mall.byPickupCode(code);
-    const item = r && (await this.mall.findItem(r.itemId));
+    const redemption = await this.mall.byPickupCode(code);
+    const item = redemption && (await this.mall.findItem(redemption.itemId));
     const node = item && (await this.org.findNode(item.nodeId));
-    if (!r || !node) throw new AppError('PICKUP_CODE_INVALID');
+    if (!redemption || !node) throw new AppError('PICKUP_CODE_INVALID');
     try {
       assertManages(actor, node.path, ORGANISERS);
     } catch {
       throw new AppError('PICKUP_CODE_INVALID');
     }
-    await this.tx.run(async (em) => {
-      if (!(await this.mall.leavePending(r.id, { status: 'picked_up', pickedUpAt: new Date(), pickedUpBy: actor.userId }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
-    });
-    return this.view((await this.mall.findRedemption(r.id))!, false);
+    return { redemption, node };
+  }
+
+  private async pickupView(r: MallRedemption, node: OrgNode): Promise<PickupView> {
+    const [view, member] = await Promise.all([this.view(r, r.status === 'pending'), this.mall.memberName(r.userId)]);
+    return { ...view, memberName: member, node: nodeRef(node)! };
   }
 
   private async managedItem(actor: Actor, itemId: string): Promise<MallItem> {

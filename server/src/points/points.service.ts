@@ -11,6 +11,7 @@ import {
   type Page,
   type PointsAction,
   type PointsRuleUpdate,
+  type PointsRuleView,
   type PointsSummary,
   type RankingQuery,
   type RankingView,
@@ -97,15 +98,21 @@ export class PointsService {
   }
 
   /** The rules in force on a node the organiser manages: defaults overlaid with inherited overrides. */
-  async rulesAt(actor: Actor, nodeId: string) {
+  async rulesAt(actor: Actor, nodeId: string): Promise<PointsRuleView[]> {
     const node = await this.org.findNode(nodeId);
     if (!node) throw AppError.notFound();
     assertManages(actor, node.path);
-    const rules = await this.effectiveRules(node.path.split('/').filter(Boolean));
-    return POINTS_ACTIONS.filter((a) => !SPENDING_ACTIONS.includes(a) && a !== 'adjustment').map((action) => ({ action, label: POINTS_ACTION_LABELS[action], ...rules[action] }));
+    const { rules, setAt } = await this.rulesWithOrigin(node.path.split('/').filter(Boolean));
+    const origins = new Map((await this.org.findNodes([...new Set(setAt.values())])).map((n) => [n.id, nodeRef(n)]));
+    return POINTS_ACTIONS.filter((a) => !SPENDING_ACTIONS.includes(a) && a !== 'adjustment').map((action) => ({
+      action,
+      label: POINTS_ACTION_LABELS[action],
+      ...rules[action],
+      setAt: origins.get(setAt.get(action) ?? '') ?? null,
+    }));
   }
 
-  async setRule(actor: Actor, dto: PointsRuleUpdate) {
+  async setRule(actor: Actor, dto: PointsRuleUpdate): Promise<PointsRuleView[]> {
     const node = await this.org.findNode(dto.nodeId);
     if (!node) throw AppError.notFound();
     assertManages(actor, node.path, ['organiser', 'admin']);
@@ -115,11 +122,20 @@ export class PointsService {
   }
 
   private async effectiveRules(pathIds: string[]) {
+    return (await this.rulesWithOrigin(pathIds)).rules;
+  }
+
+  /** Defaults, then overrides from the root down: the nearest node's override wins. */
+  private async rulesWithOrigin(pathIds: string[]) {
     const rules = { ...DEFAULT_POINTS_RULES };
+    const setAt = new Map<PointsAction, string>();
     const overrides = await this.points.overridesOn(pathIds);
     overrides.sort((a, b) => pathIds.indexOf(a.nodeId) - pathIds.indexOf(b.nodeId));
-    for (const o of overrides) rules[o.action] = { points: o.points, dailyCap: o.dailyCap, weeklyCap: o.weeklyCap, yearlyCap: o.yearlyCap, active: o.active };
-    return rules;
+    for (const o of overrides) {
+      rules[o.action] = { points: o.points, dailyCap: o.dailyCap, weeklyCap: o.weeklyCap, yearlyCap: o.yearlyCap, active: o.active };
+      setAt.set(o.action, o.nodeId);
+    }
+    return { rules, setAt };
   }
 }
 

@@ -48,13 +48,26 @@ export const MallItemCreate = z
   .strict();
 export type MallItemCreate = z.infer<typeof MallItemCreate>;
 
+/** What an organiser may change on a listed item; the price of past redemptions stays as it was. */
+export const MallItemUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    description: z.string().trim().max(500),
+    pricePoints: z.number().int().min(1).max(100_000),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, '请至少修改一项');
+export type MallItemUpdate = z.infer<typeof MallItemUpdate>;
+
 export const MallRestock = z.object({ add: z.number().int().min(1).max(100_000) }).strict();
 export type MallRestock = z.infer<typeof MallRestock>;
 
 export const RedeemRequest = z.object({ requestKey: RequestKey }).strict();
 export type RedeemRequest = z.infer<typeof RedeemRequest>;
 
-export const PickupRequest = z.object({ code: z.string().trim().regex(/^[0-9A-Z]{8}$/, '提货码为8位数字或大写字母') }).strict();
+export const PickupRequest = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{8}$/, '提货码为8位数字或大写字母') }).strict();
 export type PickupRequest = z.infer<typeof PickupRequest>;
 
 export interface DailyProgressItem {
@@ -110,7 +123,15 @@ export interface MallItemView {
   active: boolean;
 }
 
+/** The organiser's list: where the item is offered and how many codes are still to be collected. */
+export interface OrgMallItemView extends MallItemView {
+  node: NodeRef;
+  pendingPickups: number;
+  pickedUp: number;
+}
+
 export type RedemptionStatus = 'pending' | 'picked_up' | 'cancelled';
+export const REDEMPTION_STATUS_LABELS: Record<RedemptionStatus, string> = { pending: '待领取', picked_up: '已领取', cancelled: '已取消' };
 export interface RedemptionView {
   id: string;
   item: { id: string; name: string };
@@ -121,4 +142,23 @@ export interface RedemptionView {
   createdAt: string;
   pickedUpAt: string | null;
   cancelledAt: string | null;
+}
+
+/** What the organiser sees at the counter for a code: who redeemed what, before handing it over. */
+export interface PickupView extends RedemptionView {
+  memberName: string;
+  node: NodeRef;
+}
+
+/** A rule in force at a node: the default table or the override of this node or one above it. */
+export interface PointsRuleView {
+  action: PointsAction;
+  label: string;
+  points: number;
+  dailyCap: number | null;
+  weeklyCap: number | null;
+  yearlyCap: number | null;
+  active: boolean;
+  /** The node whose override applies; null when the built-in default applies. */
+  setAt: NodeRef | null;
 }

@@ -70,6 +70,8 @@ function Me({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={go(ROUTES.orgApplications)} testId="entry-org-applications">
             党员身份审核
           </BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.pointsMallManage)} testId="entry-mall-manage">积分超市管理</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.pointsRules)} testId="entry-points-rules">积分规则</BigButton>
         </Card>
       ) : null}
       <Card title="显示">

@@ -66,6 +66,38 @@ describe.each(databases())('points mall on %s', (db) => {
     expect(cancel.body.code).toBe('REDEMPTION_NOT_PENDING');
   });
 
+  it('shows the organiser who redeemed what for a code, in any letter case, before handing it over', async () => {
+    const itemId = await createItem(2, 10);
+    await give(member.userId, 10);
+    const r = (await t.http.post(`/api/mall/items/${itemId}/redeem`).set('Authorization', member.token).send({ requestKey: 'redeem-0010' })).body;
+    const look = await t.http.get(`/api/org/mall/pickups?code=${r.pickupCode.toLowerCase()}`).set('Authorization', orgA);
+    expect(look.status).toBe(200);
+    expect(look.body).toMatchObject({ id: r.id, status: 'pending', memberName: '李建国', item: { id: itemId } });
+    const listed = (await t.http.get('/api/org/mall/items').set('Authorization', orgA)).body.find((i: { id: string }) => i.id === itemId);
+    expect(listed).toMatchObject({ stock: 1, pendingPickups: 1, pickedUp: 0, node: { id: branchA } });
+    expect((await t.http.post('/api/org/mall/pickups').set('Authorization', orgA).send({ code: r.pickupCode })).body.status).toBe('picked_up');
+    expect((await t.http.get('/api/org/mall/items').set('Authorization', orgA)).body.find((i: { id: string }) => i.id === itemId)).toMatchObject({ pendingPickups: 0, pickedUp: 1 });
+    expect((await t.http.get(`/api/org/mall/pickups?code=${r.pickupCode}`).set('Authorization', orgB)).body.code).toBe('PICKUP_CODE_INVALID');
+    expect((await t.http.get('/api/org/mall/pickups?code=12').set('Authorization', orgA)).status).toBe(400);
+  });
+
+  it('takes an item off the shelf and reprices it without touching redemptions already made', async () => {
+    const itemId = await createItem(5, 10);
+    await give(member.userId, 10);
+    const before = (await t.http.post(`/api/mall/items/${itemId}/redeem`).set('Authorization', member.token).send({ requestKey: 'redeem-0011' })).body;
+    const repriced = await t.http.patch(`/api/org/mall/items/${itemId}`).set('Authorization', orgA).send({ pricePoints: 30, name: '环保购物袋（大）' });
+    expect(repriced.body).toMatchObject({ pricePoints: 30, name: '环保购物袋（大）', stock: 4 });
+    const mine = (await t.http.get('/api/mall/redemptions').set('Authorization', member.token)).body.find((x: { id: string }) => x.id === before.id);
+    expect(mine.pricePoints).toBe(10);
+    expect((await t.http.patch(`/api/org/mall/items/${itemId}`).set('Authorization', orgA).send({ active: false })).body.active).toBe(false);
+    expect((await t.http.get('/api/mall/items').set('Authorization', member.token)).body.map((i: { id: string }) => i.id)).not.toContain(itemId);
+    const refused = await t.http.post(`/api/mall/items/${itemId}/redeem`).set('Authorization', member.token).send({ requestKey: 'redeem-0012' });
+    expect([refused.status, refused.body.code]).toEqual([409, 'MALL_ITEM_UNAVAILABLE']);
+    expect((await t.http.patch(`/api/org/mall/items/${itemId}`).set('Authorization', orgA).send({})).status).toBe(400);
+    expect((await t.http.patch(`/api/org/mall/items/${itemId}`).set('Authorization', orgA).send({ stock: 99 })).status).toBe(400);
+    expect((await t.http.patch(`/api/org/mall/items/${itemId}`).set('Authorization', orgB).send({ active: true })).status).toBe(404);
+  });
+
   it('refuses too few points and an empty shelf with clear codes and changes nothing', async () => {
     const before = await balance(member.token);
     const dear = await createItem(5, 100_000);

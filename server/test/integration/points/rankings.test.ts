@@ -68,4 +68,19 @@ describe.each(databases())('rankings and my points on %s', (db) => {
     const r = await t.app.get(TransactionRunner).run((em) => t.app.get(LedgerService).credit(em, { userId: member.userId, action: 'article_read', source: { type: 'test', id: 'rule' }, idempotencyKey: 'rule-test-1', nodeId: null }));
     expect(r.awarded).toBe(2);
   });
+
+  it('shows where each rule comes from: the default, the Party committee above, or the branch itself', async () => {
+    const committee = (await t.login('admin')).token;
+    const orgA = (await t.login('organiser_a')).token;
+    const tree = (await t.http.get('/api/org/tree').set('Authorization', orgA)).body;
+    const branchA = tree.find((n: { kind: string }) => n.kind === 'branch');
+    const committeeNode = (await t.http.get('/api/org/tree').set('Authorization', committee)).body.find((n: { kind: string }) => n.kind === 'committee');
+    const shareAt = async () => (await t.http.get(`/api/org/points/rules/${branchA.id}`).set('Authorization', orgA)).body.find((r: { action: string }) => r.action === 'share');
+    expect(await shareAt()).toMatchObject({ setAt: null, points: 1 });
+    const base = { action: 'share', dailyCap: 5, weeklyCap: null, yearlyCap: null, active: true };
+    expect((await t.http.put('/api/org/points/rules').set('Authorization', committee).send({ ...base, nodeId: committeeNode.id, points: 2 })).status).toBe(200);
+    expect(await shareAt()).toMatchObject({ setAt: { id: committeeNode.id }, points: 2 });
+    await t.http.put('/api/org/points/rules').set('Authorization', orgA).send({ ...base, nodeId: branchA.id, points: 3 });
+    expect(await shareAt()).toMatchObject({ setAt: { id: branchA.id, name: branchA.name }, points: 3 });
+  });
 });

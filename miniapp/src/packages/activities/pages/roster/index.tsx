@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, type RosterEntry } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -7,7 +7,7 @@ import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
 import { checkInQr, decide, getRoster, markAttendance, rosterExportPath, type Roster } from '../../../../services/activities';
-import { readTokens } from '../../../../stores/tokens';
+import { downloadXlsx } from '../../../../services/download';
 import '../../../../pages/activities/index.scss';
 
 export default function RosterPage() {
@@ -25,27 +25,13 @@ function RosterView({ id }: { id: string }) {
   if (error) return <EmptyState title="无法查看名单" description={error} />;
   if (!roster) return <Text>正在加载…</Text>;
   const act = (p: Promise<unknown>) => void p.then(load, load);
-  const exportXlsx = async () => {
-    const url = rosterExportPath(id);
-    const header = { Authorization: `Bearer ${readTokens()?.accessToken ?? ''}` };
-    if (process.env.TARO_ENV === 'weapp') {
-      const file = await Taro.downloadFile({ url: `${API_BASE}${url}`, header });
-      await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true });
-    } else {
-      const blob = await (await fetch(`${API_BASE}${url}`, { headers: header })).blob();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${roster.title}-报名名单.xlsx`;
-      link.click();
-    }
-  };
   const c = roster.counters;
   return (
     <View>
       <Card title={roster.title}>
         <Text>已报名 {c.taken + c.reservedTaken}/{c.capacity} 人（预留 {c.reservedTaken}/{c.reserved}），候补 {c.waitlisted} 人</Text>
         <View className="row-actions">
-          <BigButton variant="secondary" testId="roster-export" onClick={() => void exportXlsx()}>
+          <BigButton variant="secondary" testId="roster-export" onClick={() => void downloadXlsx(rosterExportPath(id), `${roster.title}-报名名单.xlsx`)}>
             导出Excel
           </BigButton>
           <BigButton variant="secondary" onClick={() => void checkInQr(id).then((q) => setCode(q.token))}>

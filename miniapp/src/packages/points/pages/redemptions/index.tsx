@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatChinaDateTime } from '@honglin/shared';
+import { formatChinaDateTime, REDEMPTION_STATUS_LABELS } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -9,8 +9,6 @@ import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
 import { cancelRedemption, listMyRedemptions } from '../../../../services/points';
 import '../../points.scss';
-
-const STATUS = { pending: '待领取', picked_up: '已领取', cancelled: '已取消' } as const;
 
 export default function RedemptionsPage() {
   return <PageShell>{() => <Redemptions />}</PageShell>;
@@ -33,7 +31,7 @@ function Redemptions() {
           <View>
             {items.map((r) => (
               <Card key={r.id} title={r.item.name} testId="redemption">
-                <Text className="muted">{`${formatChinaDateTime(r.createdAt)} · ${r.pricePoints} 积分 · ${STATUS[r.status]}`}</Text>
+                <Text className="muted">{`${formatChinaDateTime(r.createdAt)} · ${r.pricePoints} 积分 · ${REDEMPTION_STATUS_LABELS[r.status]}`}</Text>
                 {r.status === 'pending' && r.pickupCode ? <Text className="pickup-code">{r.pickupCode}</Text> : null}
                 {r.status === 'pending' ? <BigButton variant="secondary" onClick={() => void cancel(r.id)}>取消兑换</BigButton> : null}
               </Card>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDate, type TopicReport } from '@honglin/shared';
+import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
+import { downloadXlsx } from '../../../../services/download';
 import { request } from '../../../../services/request';
 import type { TopicView } from '@honglin/shared';
 import '../../study.scss';
@@ -34,7 +36,10 @@ function Reports() {
             ))}
             {report ? (
               <Card title={`${report.topic.title}：完成 ${report.finishedCount} / ${report.members.length} 人`} testId="topic-report">
-                <Text className="muted">{`平均答题正确率：${report.averageQuizScore === null ? '暂无' : `${report.averageQuizScore}%`}。Excel 表格可在电脑端管理后台导出。`}</Text>
+                <Text className="muted">{`平均答题正确率：${report.averageQuizScore === null ? '暂无' : `${report.averageQuizScore}%`}`}</Text>
+                <BigButton variant="secondary" testId="topic-report-export" onClick={() => void downloadXlsx(`/api/org/study/topics/${report.topic.id}/report.xlsx`, `${report.topic.title}-完成情况.xlsx`)}>
+                  导出Excel
+                </BigButton>
                 {report.members.map((m) => (
                   <View key={m.userId} className="task-row">
                     <Text className="task-row__label">{`${m.name}${m.group ? `（${m.group}）` : ''}`}</Text>
