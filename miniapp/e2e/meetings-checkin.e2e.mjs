@@ -71,4 +71,38 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'an organiser changes who is invited to a meeting that has not started: the current invitees are preselected, one is swapped for another',
+    async run({ baseUrl, page }) {
+      const organiser = await apiLogin(baseUrl, 'organiser_a');
+      const member = await apiLogin(baseUrl, 'party_member');
+      const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
+      const branch = tree.body.find((n) => n.kind === 'branch');
+      const people = await api(baseUrl, `/api/org/nodes/${branch.id}/members?limit=100`, { token: organiser.accessToken });
+      const other = people.body.items.find((p) => p.roles.includes('party_member') && p.id !== member.user.id);
+      const tomorrow = Date.now() + 24 * 3600_000;
+      const created = await api(baseUrl, '/api/meetings', {
+        method: 'POST',
+        token: organiser.accessToken,
+        body: { nodeId: branch.id, type: 'lecture', title: 'e2e 党课', startsAt: new Date(tomorrow).toISOString(), endsAt: new Date(tomorrow + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'members', userIds: [member.user.id] } },
+      });
+      assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
+      const meetingId = created.body.id;
+
+      await loginAs(page, baseUrl, 'organiser_a');
+      await page.goto(`${baseUrl}/#/packages/meetings/pages/edit/index?id=${meetingId}`);
+      const current = byTestId(page, `invitee-${member.user.id}`);
+      await current.waitFor();
+      assert((await current.innerText()).includes('已选'), 'the current invitee is not preselected');
+      await byTestId(page, `invitee-${other.id}`).click();
+      await current.click();
+      await screenshot(page, 'meeting-edit-invitees');
+      await byTestId(page, 'meeting-save').click();
+      await byTestId(page, 'meeting-detail').waitFor();
+
+      const live = await api(baseUrl, `/api/meetings/${meetingId}/attendance`, { token: organiser.accessToken });
+      const invited = live.body.rows.map((r) => r.userId);
+      assert(invited.length === 1 && invited[0] === other.id, `invitees after editing: ${JSON.stringify(invited)}`);
+    },
+  },
 ];

@@ -105,6 +105,8 @@ export const ERRORS = {
   MEETING_NOT_ENDED: { status: 409, message: '会议尚未开始，不能结束考勤' },
   MEETING_PHOTO_INVALID: { status: 400, message: '照片无法识别，请上传 JPG 或 PNG 照片' },
   MEETING_PHOTOS_FULL: { status: 409, message: '照片数量已达上限' },
+  MEETING_STARTED: { status: 409, message: '会议已开始，不能再调整参会人员' },
+  MEETING_INVITEE_LOCKED: { status: 409, message: '已签到或已批准请假的人员不能移出参会名单' },
 
   // Party dues and WeChat Pay (issue #7)
   DUES_PROFILE_MISSING: { status: 409, message: '还没有您的党费档案，请联系支部党费管理员' },

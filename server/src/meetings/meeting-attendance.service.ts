@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { LedgerService } from '../points/ledger.service.js';
 import { assertScheduled, meetingLink } from './meeting-access.js';
+import { MeetingNotices } from './meeting-notices.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -19,6 +20,7 @@ export class MeetingAttendanceService {
     private readonly checkIns: CheckInService,
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly notices: MeetingNotices,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -70,6 +72,8 @@ export class MeetingAttendanceService {
     await this.tx.run(async (em) => {
       const ok = await this.repo.setLeave(id, userId, ['requested'], { leaveStatus: dto.approve ? 'approved' : 'rejected', leaveDecidedBy: actor.userId, leaveNote: dto.note ?? null, attendance: dto.approve ? 'leave' : 'pending' }, em);
       if (!ok) throw new AppError('MEETING_LEAVE_NOT_REQUESTED');
+      // Someone excused is not reminded; a rejected request keeps the reminders they already have.
+      if (dto.approve) await this.notices.withdrawReminders(em, id, [userId]);
       await this.notifications.enqueue(em, {
         userId,
         kind: 'meeting_leave',

@@ -48,8 +48,23 @@ export class MeetingsRepository {
     return this.m(em).findOne(MeetingInvitee, { where: { meetingId, userId } });
   }
 
-  invitees(meetingId: string): Promise<MeetingInvitee[]> {
-    return this.ds.manager.find(MeetingInvitee, { where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  invitees(meetingId: string, em?: EntityManager): Promise<MeetingInvitee[]> {
+    return this.m(em).find(MeetingInvitee, { where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Takes people off the list, but only those still expected and without approved leave (the
+   * condition holds against a check-in or a leave decision racing the edit). Returns how many went.
+   */
+  async removeInvitees(meetingId: string, userIds: string[], em: EntityManager): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const r = await em
+      .createQueryBuilder()
+      .delete()
+      .from(MeetingInvitee)
+      .where('meetingId = :meetingId AND userId IN (:...userIds) AND attendance = :p AND leaveStatus != :a', { meetingId, userIds, p: 'pending', a: 'approved' })
+      .execute();
+    return r.affected ?? 0;
   }
 
   async setAttendance(meetingId: string, userId: string, attendance: AttendanceStatus, em: EntityManager): Promise<void> {

@@ -9,16 +9,15 @@ import {
   type MeetingView,
   type UpdateMeetingRequest,
 } from '@honglin/shared';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { assertManager } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { NotificationService } from '../notifications/notification.service.js';
 import type { OrgNode } from '../organizations/org-node.entity.js';
 import { OrgRepository } from '../organizations/org.repository.js';
-import { assertCanManage, assertScheduled, canManage, MEETING_MANAGERS, meetingLink, shortChinaTime } from './meeting-access.js';
+import { assertCanManage, assertScheduled, canManage, MEETING_MANAGERS } from './meeting-access.js';
+import { MeetingNotices } from './meeting-notices.js';
 import type { Meeting, MeetingInvitee } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
@@ -30,7 +29,7 @@ export class MeetingsService {
   constructor(
     private readonly repo: MeetingsRepository,
     private readonly org: OrgRepository,
-    private readonly notifications: NotificationService,
+    private readonly notices: MeetingNotices,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -74,7 +73,8 @@ export class MeetingsService {
     await this.tx.run(async (em) => {
       await this.repo.insertMeeting(meeting, em);
       await this.repo.insertInvitees(inviteeIds.map((userId) => invitee(meeting.id, userId, now)), em);
-      if (meeting.endsAt > now) await this.notifyInvited(em, meeting, inviteeIds, 'invite');
+      if (meeting.endsAt > now) await this.notices.tell(em, meeting, inviteeIds, 'invite', now);
+      await this.notices.planReminders(em, meeting, inviteeIds, now);
     });
     return this.get(actor, meeting.id);
   }
@@ -82,7 +82,10 @@ export class MeetingsService {
   async update(actor: Actor, id: string, dto: UpdateMeetingRequest): Promise<MeetingView> {
     const meeting = await this.managed(actor, id);
     assertScheduled(meeting);
-    const { addInvitees, ...fields } = dto;
+    const now = new Date();
+    const { addInvitees, invitees: choice, ...fields } = dto;
+    // Once it has started people are checking in against the list; latecomers may still be added.
+    if (choice && now >= meeting.startsAt) throw new AppError('MEETING_STARTED');
     const next = { ...meeting, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Meeting;
     if (next.endsAt <= next.startsAt) throw new AppError('VALIDATION_FAILED', [{ field: 'endsAt', message: '结束时间须晚于开始时间' }]);
     if (next.allowGeofence && (next.lat == null || next.lng == null || next.radiusM == null)) {
@@ -90,26 +93,60 @@ export class MeetingsService {
     }
     const branch = (await this.org.findNode(meeting.branchId))!;
     await this.assertPeopleOf(branch, [fields.hostUserId, fields.recorderUserId]);
-    const added = addInvitees?.length ? await this.resolveInvitees({ kind: 'members', userIds: addInvitees }, branch) : [];
+    const current = await this.repo.invitees(id);
+    const { added, removed } = await this.inviteeChange(current, choice ? await this.resolveInvitees(choice, branch) : null, addInvitees?.length ? await this.resolveInvitees({ kind: 'members', userIds: addInvitees }, branch) : []);
     const moved = next.startsAt.getTime() !== meeting.startsAt.getTime() || next.address !== meeting.address;
-    const now = new Date();
+    const remindersStale = moved || next.title !== meeting.title || next.type !== meeting.type; // what the reminder text says
     await this.tx.run(async (em) => {
       await this.repo.updateMeeting(id, { ...fields, allowGeofence: next.allowGeofence } as Partial<Meeting>, em);
+      // Fewer rows: someone checked in, got leave approved or was removed since we looked.
+      if ((await this.repo.removeInvitees(id, removed, em)) !== removed.length) throw new AppError('CONFLICT');
+      await this.notices.withdrawReminders(em, id, removed);
+      await this.notices.tell(em, next, removed, 'uninvited', now);
       await this.repo.insertInvitees(added.map((userId) => invitee(id, userId, now)), em);
-      await this.notifyInvited(em, next, added, 'invite');
-      if (moved) await this.notifyInvited(em, next, (await this.repo.invitees(id)).map((i) => i.userId), `change:${now.getTime()}`);
+      await this.notices.tell(em, next, added, 'invite', now);
+      await this.notices.planReminders(em, next, added, now);
+      const fresh = new Set(added);
+      const stayed = (await this.repo.invitees(id, em)).filter((i) => !fresh.has(i.userId));
+      if (moved) await this.notices.tell(em, next, stayed.map((i) => i.userId), 'change', now);
+      if (remindersStale) {
+        await this.notices.withdrawReminders(em, id, stayed.map((i) => i.userId));
+        await this.notices.planReminders(em, next, stayed.filter(expected).map((i) => i.userId), now);
+      }
     });
     return this.get(actor, id);
   }
 
   async cancel(actor: Actor, id: string): Promise<MeetingView> {
     const meeting = await this.managed(actor, id);
-    const invited = await this.repo.invitees(id);
+    const invited = (await this.repo.invitees(id)).map((i) => i.userId);
+    const now = new Date();
     await this.tx.run(async (em) => {
-      if (!(await this.repo.finishMeeting(id, 'cancelled', new Date(), em))) throw new AppError('MEETING_NOT_EDITABLE');
-      await this.notifyInvited(em, meeting, invited.map((i) => i.userId), 'cancel');
+      if (!(await this.repo.finishMeeting(id, 'cancelled', now, em))) throw new AppError('MEETING_NOT_EDITABLE');
+      await this.notices.withdrawReminders(em, id, invited);
+      await this.notices.tell(em, meeting, invited, 'cancel', now);
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Who a new invitation list adds and removes. Someone who checked in or whose leave was approved
+   * is never taken off: both are already part of the branch's attendance record (a check-in row, a
+   * decision the member was told about), so dropping them would rewrite it behind their back. The
+   * organiser is told who they are and can keep them with "指定人员".
+   */
+  private async inviteeChange(current: MeetingInvitee[], wanted: string[] | null, extra: string[]): Promise<{ added: string[]; removed: string[] }> {
+    const have = new Set(current.map((i) => i.userId));
+    const target = new Set([...(wanted ?? have), ...extra]);
+    if (wanted && target.size === 0) throw new AppError('MEETING_NO_INVITEES');
+    const leaving = current.filter((i) => !target.has(i.userId));
+    const locked = leaving.filter((i) => !expected(i));
+    if (locked.length) {
+      const names = new Map((await this.repo.usersByIds(locked.map((i) => i.userId))).map((u) => [u.id, u.name]));
+      const why = (i: MeetingInvitee) => (i.leaveStatus === 'approved' ? '已批准请假' : '已签到');
+      throw new AppError('MEETING_INVITEE_LOCKED', [{ field: 'invitees', message: locked.map((i) => `${names.get(i.userId) ?? ''}（${why(i)}）`).join('、') }]);
+    }
+    return { added: [...target].filter((u) => !have.has(u)), removed: leaving.map((i) => i.userId) };
   }
 
   async list(actor: Actor, q: MeetingListQuery): Promise<MeetingView[]> {
@@ -214,28 +251,10 @@ export class MeetingsService {
     const allowed = new Set([...members, ...committee].map((u) => u.id));
     if (wanted.some((id) => !allowed.has(id))) throw new AppError('MEETING_PERSON_INVALID');
   }
-
-  /** Outbox rows in the caller's transaction; the worker delivers (inbox, WeChat when granted). */
-  private async notifyInvited(em: EntityManager, m: Meeting, userIds: string[], what: string): Promise<void> {
-    const label = MEETING_TYPE_LABELS[m.type as MeetingType] ?? '会议';
-    const title = what === 'cancel' ? `会议取消：${m.title}` : what === 'invite' ? `会议通知：${m.title}` : `会议变更：${m.title}`;
-    const body = what === 'cancel' ? `原定${shortChinaTime(m.startsAt)}的${label}已取消。` : `${label}，${shortChinaTime(m.startsAt)}，地点：${m.address}。如不能参加请在会前请假。`;
-    for (const userId of userIds) {
-      await this.notifications.enqueue(em, {
-        userId,
-        kind: 'meeting',
-        title,
-        body,
-        link: meetingLink(m.id),
-        dedupeKey: `meeting:${m.id}:${what}:${userId}`,
-        urgent: what === 'cancel',
-        // Also a WeChat subscription message when the invitee granted one (thing fields: 20 characters).
-        templateKey: 'meeting_notice',
-        data: { thing1: title.slice(0, 20), time2: shortChinaTime(m.startsAt), thing3: (what === 'cancel' ? '会议已取消' : m.address).slice(0, 20) },
-      });
-    }
-  }
 }
+
+/** Still expected to come: not checked in, no approved leave (reminders go to these). */
+const expected = (i: MeetingInvitee) => i.attendance === 'pending' && i.leaveStatus !== 'approved';
 
 function invitee(meetingId: string, userId: string, now: Date): MeetingInvitee {
   return { id: newId(), meetingId, userId, attendance: 'pending', leaveStatus: 'none', leaveReason: null, leaveDecidedBy: null, leaveNote: null, createdAt: now, updatedAt: now };

@@ -49,10 +49,12 @@ export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequest>;
 
 export const UpdateMeetingRequest = z
   .object(Object.fromEntries(Object.entries(meetingFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof meetingFields]: z.ZodOptional<(typeof meetingFields)[K]> })
-  .extend({ addInvitees: z.array(Id).max(1000).optional() })
+  // `invitees` replaces the list (same choice as at creation, only before the start); `addInvitees` only adds.
+  .extend({ invitees: MeetingInviteesInput.optional(), addInvitees: z.array(Id).max(1000).optional() })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项' })
-  .refine(timesInOrder, { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+  .refine(timesInOrder, { message: '结束时间须晚于开始时间', path: ['endsAt'] })
+  .refine((v) => !(v.invitees && v.addInvitees), { message: '调整参会人员和追加参会人员请分开提交', path: ['invitees'] });
 export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
 
 export const MeetingListQuery = z

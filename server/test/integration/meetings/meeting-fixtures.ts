@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Like } from 'typeorm';
+import { OutboxMessage } from '../../../src/notifications/outbox-message.entity.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /** Shared set-up for the meetings and check-in tests: branch A, its members, a meeting factory. */
@@ -46,3 +48,14 @@ export async function bearerFor(t: TestApp, userId: string): Promise<string> {
 }
 
 export const nonce = () => randomBytes(12).toString('base64url');
+
+/** `hour`:`minute` Beijing time, `days` calendar days (Beijing) from today: reminder times are set in Beijing time. */
+export function beijingAt(days: number, hour: number, minute = 0): Date {
+  const local = new Date(Date.now() + 8 * 3600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, hour, minute) - 8 * 3600_000);
+}
+
+/** The outbox rows of one meeting's reminders (every invitee), oldest first. */
+export function reminderRows(t: TestApp, meetingId: string): Promise<OutboxMessage[]> {
+  return t.dataSource.manager.find(OutboxMessage, { where: { groupKey: Like(`mrem:${meetingId}:%`) }, order: { createdAt: 'ASC', id: 'ASC' } });
+}

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { formatChinaDateTime, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType, type MeetingView, type MemberSummary, type OrgNodeView } from '@honglin/shared';
+import { formatChinaDateTime, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingAttendanceView, type MeetingType, type MeetingView, type MemberSummary, type OrgNodeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { PageShell } from '../../../../components/PageShell';
 import { listNodeMembers, getOrgTree } from '../../../../services/org';
-import { createMeeting, getMeeting, MEETING_PAGES, updateMeeting } from '../../../../services/meetings';
+import { createMeeting, getAttendance, getMeeting, MEETING_PAGES, updateMeeting } from '../../../../services/meetings';
 import { ApiError } from '../../../../services/request';
+import { InviteeChooser, type Invitable, type InviteKind } from '../../lib/InviteeChooser';
 import '../../lib/meetings.scss';
 
-type InviteKind = 'branch' | 'committee' | 'group' | 'members';
-const INVITE_LABELS: Record<InviteKind, string> = { branch: '全体党员', committee: '支部委员', group: '本党小组', members: '指定人员' };
+const FIELD_LABELS: Record<string, string> = { title: '会议名称', startsAt: '开始时间', endsAt: '结束时间', address: '地点', radiusM: '签到范围', invitees: '参会人员' };
+const fieldLabel = (field: string) => FIELD_LABELS[field.split('.')[0]] ?? field;
 
 interface Form {
   nodeId: string;
@@ -38,6 +39,9 @@ const blank: Form = { nodeId: '', type: 'theme_day', title: '', date: today(), s
 
 export default function EditMeetingPage() {
   const id = useRouter().params.id;
+  useEffect(() => {
+    if (id) void Taro.setNavigationBarTitle({ title: '修改会议' }); // the page config names the scheduling case
+  }, [id]);
   return <PageShell title={id ? '修改会议' : '安排会议'}>{() => <EditMeeting id={id} />}</PageShell>;
 }
 
@@ -45,6 +49,9 @@ function EditMeeting({ id }: { id?: string }) {
   const [form, setForm] = useState<Form>(blank);
   const [nodes, setNodes] = useState<OrgNodeView[]>([]);
   const [people, setPeople] = useState<MemberSummary[]>([]);
+  /** Editing: who is invited now (null until loaded) and whether the meeting has begun (the list is then fixed). */
+  const [current, setCurrent] = useState<Invitable[] | null>(null);
+  const [started, setStarted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -55,7 +62,17 @@ function EditMeeting({ id }: { id?: string }) {
       setNodes(party);
       setForm((f) => (f.nodeId ? f : { ...f, nodeId: party[0]?.id ?? '' }));
     }, (e: Error) => setError(e.message));
-    if (id) void getMeeting(id).then((m) => setForm(fromMeeting(m)), (e: Error) => setError(e.message));
+    if (id) {
+      void getMeeting(id).then((m) => {
+        setForm((f) => ({ ...fromMeeting(m), invite: f.invite, chosen: f.chosen }));
+        setStarted(Date.now() >= new Date(m.startsAt).getTime());
+      }, (e: Error) => setError(e.message));
+      void getAttendance(id).then((a) => {
+        const now = invitedNow(a);
+        setCurrent(now);
+        setForm((f) => ({ ...f, invite: 'members', chosen: now.map((p) => p.id) }));
+      }, (e: Error) => setError(e.message));
+    }
   }, [id]);
   const branchId = nodes.find((n) => n.id === form.nodeId)?.kind === 'group' ? nodes.find((n) => n.id === form.nodeId)!.parentId ?? form.nodeId : form.nodeId;
   useEffect(() => {
@@ -85,12 +102,15 @@ function EditMeeting({ id }: { id?: string }) {
     const group = nodes.find((n) => n.id === form.nodeId && n.kind === 'group');
     const invitees = form.invite === 'members' ? { kind: 'members' as const, userIds: form.chosen } : form.invite === 'group' && group ? { kind: 'group' as const, groupId: group.id } : { kind: form.invite === 'group' ? ('branch' as const) : (form.invite as 'branch' | 'committee') };
     try {
-      const saved = id ? await updateMeeting(id, common) : await createMeeting({ nodeId: form.nodeId, ...common, invitees });
+      // Editing sends the list only when it changed, so other details stay editable once the meeting has begun.
+      const listChanged = !!current && !started && (form.invite !== 'members' || !sameSet(form.chosen, current.map((p) => p.id)));
+      const saved = id ? await updateMeeting(id, listChanged ? { ...common, invitees } : common) : await createMeeting({ nodeId: form.nodeId, ...common, invitees });
       void Taro.showToast({ title: '已保存', icon: 'success' });
       void Taro.redirectTo({ url: `${MEETING_PAGES.detail}?id=${saved.id}` });
     } catch (e) {
       const err = e as ApiError;
-      setError(err.fields?.length ? err.fields.map((f) => `${f.field}：${f.message}`).join('；') : err.message);
+      const detail = err.fields?.length ? err.fields.map((f) => `${fieldLabel(f.field)}：${f.message}`).join('；') : '';
+      setError(err.code === 'VALIDATION_FAILED' && detail ? detail : [err.message, detail].filter(Boolean).join('；'));
     } finally {
       setBusy(false);
     }
@@ -144,25 +164,15 @@ function EditMeeting({ id }: { id?: string }) {
         <Picker mode="selector" range={['未指定', ...people.map((p) => p.name)]} onChange={(e) => set('recorderUserId', people[Number(e.detail.value) - 1]?.id ?? '')}>
           <Text className="meeting-field">{`记录人：${personName(form.recorderUserId)}`}</Text>
         </Picker>
-        {!id ? (
-          <View>
-            <View className="meeting-tabs">
-              {(Object.keys(INVITE_LABELS) as InviteKind[]).map((k) => (
-                <Text key={k} className={`meeting-tab${form.invite === k ? ' meeting-tab--active' : ''}`} onClick={() => set('invite', k)} data-testid={`invite-${k}`}>
-                  {INVITE_LABELS[k]}
-                </Text>
-              ))}
-            </View>
-            {form.invite === 'members'
-              ? people.map((p) => (
-                  <View key={p.id} className="meeting-row" onClick={() => set('chosen', form.chosen.includes(p.id) ? form.chosen.filter((x) => x !== p.id) : [...form.chosen, p.id])}>
-                    <Text>{p.name}</Text>
-                    <Text>{form.chosen.includes(p.id) ? '✓ 已选' : '选择'}</Text>
-                  </View>
-                ))
-              : null}
-          </View>
-        ) : null}
+        <Text className="meeting-label">参会人员</Text>
+        {id && started ? (
+          <Text className="meeting-card__line muted" data-testid="invitees-fixed">会议已开始，参会人员不能再调整</Text>
+        ) : id && !current ? (
+          <Text className="meeting-card__line muted">正在读取参会人员…</Text>
+        ) : (
+          <InviteeChooser kind={form.invite} chosen={form.chosen} people={choosable(people, current)} onKind={(k) => set('invite', k)} onChosen={(ids) => set('chosen', ids)} />
+        )}
+        {id && current && !started ? <Text className="meeting-card__line muted">已签到或已批准请假的人员不能移出；新增的人员会收到通知。</Text> : null}
       </Card>
       <Card title="议程">
         <Textarea className="meeting-field meeting-textarea" value={form.agenda} maxlength={2000} onInput={(e) => set('agenda', e.detail.value)} />
@@ -184,6 +194,24 @@ async function loadAll(nodeId: string): Promise<MemberSummary[]> {
   }
   return all.filter((p) => p.roles.includes('party_member'));
 }
+
+/** The people invited now, with the ones that may not be taken off marked (the server refuses it too). */
+function invitedNow(a: MeetingAttendanceView): Invitable[] {
+  return a.rows.map((r) => ({
+    id: r.userId,
+    name: r.name,
+    locked: r.attendance === 'present' || r.attendance === 'late' ? '已签到' : r.leave === 'approved' ? '已批准请假' : undefined,
+  }));
+}
+
+/** Branch members plus anyone invited now who is not among them (e.g. a committee member). */
+function choosable(members: MemberSummary[], current: Invitable[] | null): Invitable[] {
+  const list: Invitable[] = current ? [...current] : [];
+  for (const m of members) if (!list.some((p) => p.id === m.id)) list.push({ id: m.id, name: m.name });
+  return list;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function fromMeeting(m: MeetingView): Form {
   const local = (iso: string) => formatChinaDateTime(iso);
