@@ -120,13 +120,16 @@ export class CheckInService {
   }
 
   private async attempt(a: Attempt, now: Date): Promise<CheckInResult> {
-    const { resolver, info } = await this.resolve(a.targetType, a.targetId);
+    // The invitation is read alongside the target: a scan is on every member's critical path at the door.
+    const resolver = this.targets.get(a.targetType);
+    const [info, invited] = await Promise.all([resolver?.describe(a.targetId), resolver?.isInvited(a.targetId, a.userId)]);
+    if (!resolver || !info) throw new AppError('CHECKIN_TARGET_NOT_FOUND');
     const t = now.getTime();
     if (info.finalized) throw new AppError('CHECKIN_CLOSED');
     if (t < info.window.opensAt.getTime()) throw new AppError('CHECKIN_NOT_OPEN');
     // Assisted check-ins may be entered after the meeting, until attendance is closed.
     if (a.method !== 'assisted' && t >= info.window.closesAt.getTime()) throw new AppError('CHECKIN_CLOSED');
-    if (!(await resolver.isInvited(a.targetId, a.userId))) throw new AppError('CHECKIN_NOT_INVITED');
+    if (!invited) throw new AppError('CHECKIN_NOT_INVITED');
     // "Already checked in" is left to the unique key (target, user): no read on the hot path.
     const late = info.window.lateAfter && t > info.window.lateAfter.getTime();
     const row: CheckIn = {
