@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PERIOD_LABELS, toChinaParts, type BranchComplianceView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -7,8 +6,7 @@ import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
 import { getCompliance } from '../../../../services/meetings';
-import { showError } from '../../../../services/request';
-import { readTokens } from '../../../../stores/tokens';
+import { downloadXlsx } from '../../../../services/download';
 import '../../lib/meetings.scss';
 
 const STATUS_TEXT = { done: '已完成', due: '本期待开', overdue: '上期未开' } as const;
@@ -41,24 +39,7 @@ function Branch({ b }: { b: BranchComplianceView }) {
   );
 }
 
-/** The file needs the login header: h5 downloads a blob, weapp downloads then opens the document. */
-async function exportYear() {
+function exportYear() {
   const year = toChinaParts(new Date()).year;
-  const url = `${API_BASE}/api/meetings/export?year=${year}`;
-  const header = { Authorization: `Bearer ${readTokens()?.accessToken ?? ''}` };
-  try {
-    if (process.env.TARO_ENV === 'h5') {
-      const res = await fetch(url, { headers: header });
-      if (!res.ok) throw new Error('导出失败，请稍后重试');
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(await res.blob());
-      a.download = `考勤-${year}.xlsx`;
-      a.click();
-      return;
-    }
-    const file = await Taro.downloadFile({ url, header });
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true });
-  } catch (e) {
-    showError({ message: (e as Error).message || '导出失败，请稍后重试' });
-  }
+  return downloadXlsx(`/api/meetings/export?year=${year}`, `考勤-${year}.xlsx`);
 }
