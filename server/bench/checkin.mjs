@@ -29,7 +29,8 @@ await admin.end();
 
 const port = await new Promise((res) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
 const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [join(dist, 'main.js')], {
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under this load.
+const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(dist, 'main.js')], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_MODE: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn', H5_DIR: '/nonexistent', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_LOGIN_PER_MINUTE: '1000000' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

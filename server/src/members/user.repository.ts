@@ -44,15 +44,21 @@ export class UserRepository {
     await em.update(User, { id }, patch);
   }
 
-  /** Every role of a user with the path of the node it is held on. */
-  async grantsOf(userId: string): Promise<ScopedGrant[]> {
+  /**
+   * What every authenticated request needs, in one round trip: whether the account exists and is
+   * enabled, and its scoped roles. Only these columns, so no encrypted field is decrypted per request.
+   */
+  async authState(userId: string): Promise<{ disabled: boolean; grants: ScopedGrant[] } | null> {
     const rows = await this.ds.manager
-      .createQueryBuilder(RoleAssignment, 'r')
-      .innerJoin(OrgNode, 'n', 'n.id = r.nodeId')
-      .select(['r.role AS role', 'r.nodeId AS nodeId', 'n.path AS path'])
-      .where('r.userId = :userId', { userId })
-      .getRawMany<ScopedGrant>();
-    return rows.map((r) => ({ role: r.role, nodeId: r.nodeId, path: r.path }));
+      .createQueryBuilder(User, 'u')
+      .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+      .leftJoin(OrgNode, 'n', 'n.id = r.nodeId')
+      .select(['u.disabled AS disabled', 'r.role AS role', 'r.nodeId AS nodeId', 'n.path AS path'])
+      .where('u.id = :userId', { userId })
+      .getRawMany<{ disabled: boolean | number; role: ScopedGrant['role'] | null; nodeId: string | null; path: string | null }>();
+    if (!rows.length) return null;
+    const grants = rows.filter((r) => r.role && r.nodeId && r.path !== null).map((r) => ({ role: r.role!, nodeId: r.nodeId!, path: r.path! }));
+    return { disabled: Boolean(Number(rows[0].disabled)), grants };
   }
 
   rolesOf(userIds: string[]): Promise<RoleAssignment[]> {

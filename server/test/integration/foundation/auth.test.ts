@@ -92,6 +92,20 @@ describe.each(databases())('login and tokens on %s', (db) => {
     for (const p of personas) expect((await t.login(p.key)).userId).toHaveLength(26);
   });
 
+  it('stops a disabled account at once and drops a revoked role on the next request', async () => {
+    const { token, userId } = await t.login('grid_worker');
+    expect((await t.http.get('/api/org/tree').set('Authorization', token)).status).toBe(200);
+    const roles = await t.dataSource.query('SELECT id, role, nodeId FROM role_assignments WHERE userId = ?', [userId]);
+    await t.dataSource.query('DELETE FROM role_assignments WHERE userId = ?', [userId]);
+    expect((await t.http.get('/api/org/tree').set('Authorization', token)).status).toBe(403);
+    await t.dataSource.query('UPDATE users SET disabled = ? WHERE id = ?', [true, userId]);
+    const blocked = await t.http.get('/api/me').set('Authorization', token);
+    expect([blocked.status, blocked.body.code]).toEqual([403, 'ACCOUNT_DISABLED']);
+    await t.dataSource.query('UPDATE users SET disabled = ? WHERE id = ?', [false, userId]);
+    for (const r of roles) await t.dataSource.query('INSERT INTO role_assignments (id, userId, role, nodeId) VALUES (?, ?, ?, ?)', [r.id, userId, r.role, r.nodeId]);
+    expect((await t.http.get('/api/org/tree').set('Authorization', token)).status).toBe(200);
+  });
+
   it('remembers the large-font preference on the server', async () => {
     const { token } = await t.login('elder');
     const res = await t.http.patch('/api/me/preferences').set('Authorization', token).send({ elderMode: true });
