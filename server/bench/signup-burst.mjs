@@ -39,7 +39,8 @@ function newId() {
 }
 
 log('starting server on', dbName);
-const child = spawn(process.execPath, [main], {
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under this load.
+const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), main], {
   env: {
     ...process.env,
     DATABASE_URL: `${server}/${dbName}`,

@@ -1,0 +1,212 @@
+// `npm run test:fuzz`: at least 5,000 malformed and hostile requests across every route of the
+// OpenAPI document, as anonymous, a resident, a Party member, an organiser and an admin, against the
+// built server on a fresh SQLite file (or DATABASE_URL). Fails on any 5xx, a crash, or a 2xx answer
+// to a value the route's own schema forbids. Prints one JSON line.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { propertyMutations, rng, validValue } from './schema-values.mjs';
+
+const MIN_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5000);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+const PERSONAS = ['resident', 'party_member', 'organiser_a', 'admin'];
+// Routes that end the caller's own session or account: fuzzed with a throwaway login, not a persona's.
+const SELF_ENDING = [/\/auth\/logout$/, /\/me$/];
+const here = dirname(fileURLToPath(import.meta.url));
+const main = join(here, '../../dist/main.js');
+const log = (...a) => console.error('[fuzz]', ...a);
+const r = rng(SEED);
+
+const port = await new Promise((res) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => res(p));
+  });
+});
+const dataDir = mkdtempSync(join(os.tmpdir(), 'honglin-fuzz-'));
+const serverLog = [];
+const child = spawn(process.execPath, [main], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SQLITE_PATH: join(dataDir, 'fuzz.sqlite'),
+    DEMO_MODE: 'true',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'error',
+    H5_DIR: '/nonexistent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const keep = (c) => {
+  serverLog.push(c.toString());
+  if (serverLog.length > 400) serverLog.shift();
+};
+child.stdout.on('data', keep);
+child.stderr.on('data', keep);
+let crashed = 0;
+child.on('exit', (code) => {
+  if (!stopping) crashed += 1;
+  log(`server exited with ${code}`);
+});
+let stopping = false;
+const base = `http://127.0.0.1:${port}`;
+
+async function send(method, path, { token, body, raw, contentType } = {}) {
+  const headers = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  let payload;
+  if (raw !== undefined) {
+    payload = raw;
+    headers['content-type'] = contentType ?? 'application/json';
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  try {
+    const res = await fetch(base + path, { method: method.toUpperCase(), headers, body: payload, signal: AbortSignal.timeout(15_000) });
+    const text = await res.text();
+    return { status: res.status, text };
+  } catch (e) {
+    return { status: 599, text: String(e) };
+  }
+}
+
+for (const started = Date.now(); ; ) {
+  if ((await send('get', '/api/health')).status === 200) break;
+  if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`server did not start\n${serverLog.join('')}`);
+  await new Promise((res) => setTimeout(res, 100));
+}
+
+const login = async (persona) => JSON.parse((await send('post', '/api/auth/demo-login', { body: { persona } })).text).accessToken;
+const tokens = { anonymous: undefined };
+for (const p of PERSONAS) tokens[p] = await login(p);
+const doc = JSON.parse((await send('get', '/api/docs-json')).text);
+
+// Real ids from what the personas can list, so mutations reach past "not found" into the services.
+const ids = new Set();
+const ops = [];
+for (const [path, item] of Object.entries(doc.paths)) {
+  for (const [method, op] of Object.entries(item)) ops.push({ path, method, op });
+}
+for (const { path, method } of ops) {
+  if (method !== 'get' || path.includes('{')) continue;
+  for (const p of PERSONAS) {
+    const res = await send('get', path, { token: tokens[p] });
+    for (const m of res.text.matchAll(/"([0-9a-z]{26})"/g)) ids.add(m[1]);
+  }
+}
+const idList = [...ids];
+log(`${ops.length} operations, ${idList.length} real ids, seed ${SEED}`);
+
+const BAD_PATH_VALUES = ['1', '0'.repeat(26), 'x'.repeat(5000), "1' OR '1'='1", '..%2F..%2Fetc%2Fpasswd', '%00', '%F0%9F%98%80', '-1', 'null'];
+const results = { requests: 0, server5xx: 0, crashes: 0, acceptedInvalid: 0, invalidSent: 0 };
+const failures = [];
+
+function fillPath(path, mode) {
+  return path.replace(/\{[^}]+\}/g, () => (mode === 'bad' ? r.pick(BAD_PATH_VALUES) : idList.length && r.next() < 0.85 ? r.pick(idList) : '0'.repeat(26)));
+}
+
+/** A lone surrogate can't be percent-encoded as UTF-8: send the bytes of one (invalid UTF-8) instead. */
+function encodeText(s) {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return '%ED%A0%80';
+  }
+}
+
+function queryString(op, mutateName, mutateValue) {
+  const parts = [];
+  for (const p of op.parameters ?? []) {
+    if (p.in !== 'query') continue;
+    let v = p.name === mutateName ? mutateValue : p.required || r.next() < 0.5 ? validValue(p.schema ?? {}, r, idList) : undefined;
+    if (v === undefined) continue;
+    if (typeof v === 'object') v = JSON.stringify(v);
+    parts.push(`${encodeURIComponent(p.name)}=${encodeText(String(v))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+async function fire(kind, method, path, opts, mustRefuse) {
+  const persona = opts.persona ?? r.pick(['anonymous', ...PERSONAS]);
+  const res = await send(method, path, { ...opts, token: opts.token ?? tokens[persona] });
+  results.requests += 1;
+  if (mustRefuse) results.invalidSent += 1;
+  const detail = { kind, method: method.toUpperCase(), path, persona, status: res.status, sent: (opts.raw ?? JSON.stringify(opts.body ?? null))?.slice(0, 200), answer: res.text.slice(0, 300) };
+  if (res.status >= 500) {
+    results.server5xx += 1;
+    failures.push(detail);
+  } else if (mustRefuse && res.status < 400) {
+    results.acceptedInvalid += 1;
+    failures.push({ ...detail, why: 'accepted a value its schema forbids' });
+  }
+}
+
+async function fuzzOperation({ path, method, op }) {
+  const selfEnding = SELF_ENDING.some((re) => re.test(path)) && method !== 'get';
+  const persona = selfEnding ? undefined : r.pick(['anonymous', ...PERSONAS]);
+  const token = selfEnding ? await login(r.pick(PERSONAS)) : undefined;
+  const as = { persona, token };
+  const schema = op.requestBody?.content?.['application/json']?.schema;
+  const url = () => fillPath(path, 'good') + queryString(op);
+  // Path parameters that are not ids at all.
+  if (path.includes('{')) await fire('bad-path', method, fillPath(path, 'bad'), { ...as, body: schema ? validValue(schema, r, idList) : undefined }, false);
+  // Query parameters, one at a time (query strings are text, so only a 5xx is a bug here).
+  for (const p of (op.parameters ?? []).filter((x) => x.in === 'query')) {
+    for (const [value] of propertyMutations(p.schema ?? {}, !!p.required, r)) {
+      await fire('query', method, fillPath(path, 'good') + queryString(op, p.name, value ?? ''), as, false);
+    }
+  }
+  if (method === 'get') return;
+  // Bodies that are not an object at all, JSON that does not parse, the wrong content type.
+  for (const raw of ['{"a":', 'null', '[]', '"text"', '12', '{"__proto__":{"admin":true}}', '\u0000\u0001', '{}'.padEnd(200_000, ' ')]) {
+    await fire('raw-body', method, url(), { ...as, raw }, schema?.type === 'object' && raw !== '{}'.padEnd(200_000, ' ') && ['null', '[]', '"text"', '12'].includes(raw));
+  }
+  await fire('content-type', method, url(), { ...as, raw: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' }, false);
+  await fire('content-type', method, url(), { ...as, raw: 'hello', contentType: 'text/plain' }, false);
+  if (!schema || schema.type !== 'object') {
+    await fire('valid', method, url(), { ...as, body: {} }, false);
+    return;
+  }
+  // A plausible body, then each property broken in each way, then an unknown property.
+  await fire('valid', method, url(), { ...as, body: validValue(schema, r, idList) }, false);
+  for (const [name, propSchema] of Object.entries(schema.properties ?? {})) {
+    for (const [value, invalid] of propertyMutations(propSchema, (schema.required ?? []).includes(name), r)) {
+      const body = validValue(schema, r, idList);
+      if (value === undefined) delete body[name];
+      else body[name] = value;
+      await fire('property', method, url(), { ...as, body }, invalid);
+    }
+  }
+  if (schema.additionalProperties === false) await fire('extra-property', method, url(), { ...as, body: { ...validValue(schema, r, idList), isAdmin: true } }, true);
+}
+
+const started = Date.now();
+while (results.requests < MIN_REQUESTS && child.exitCode === null) {
+  for (const o of ops) {
+    await fuzzOperation(o);
+    if (child.exitCode !== null) break;
+  }
+}
+const healthy = (await send('get', '/api/health')).status === 200;
+results.crashes = crashed + (healthy ? 0 : 1);
+stopping = true;
+child.kill('SIGTERM');
+await new Promise((res) => setTimeout(res, 300));
+rmSync(dataDir, { recursive: true, force: true });
+
+// One example per route and kind of failure, then the count of the rest.
+const seen = new Map();
+for (const f of failures) {
+  const key = `${f.method} ${f.path.replace(/[0-9a-z]{26}/g, ':id').replace(/\?.*$/, '')} ${f.why ?? f.status}`;
+  seen.set(key, [...(seen.get(key) ?? []), f]);
+}
+for (const [key, list] of seen) log(`${list.length}× ${key}: ${JSON.stringify(list[0])}`);
+console.log(JSON.stringify({ ...results, operations: ops.length, seed: SEED, seconds: Math.round((Date.now() - started) / 1000) }));
+process.exit(results.server5xx === 0 && results.crashes === 0 && results.acceptedInvalid === 0 ? 0 : 1);
