@@ -4,11 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { PUBLIC_EXTENSION } from './common/decorators.js';
 import { toErrorResponse } from './common/error.filter.js';
 import { FieldCrypto } from './common/field-crypto.js';
 import { newId } from './common/ids.js';
@@ -130,9 +131,21 @@ function requestContext(logger: JsonLogger) {
 
 function setupOpenApi(app: NestExpressApplication) {
   // A factory: the document is built on the first request for it, not on every start.
-  const doc = () =>
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('红邻 Honglin API').setVersion('0.1.0').addBearerAuth().build());
+  const doc = () => markPublicRoutes(SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('红邻 Honglin API').setVersion('0.1.0').addBearerAuth().build()));
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}
+
+/** Routes marked @Public() need no token: their operations say so with an empty security list. */
+function markPublicRoutes(doc: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item) as Record<string, unknown>[]) {
+      if (op && typeof op === 'object' && op[PUBLIC_EXTENSION]) {
+        op.security = [];
+        delete op[PUBLIC_EXTENSION];
+      }
+    }
+  }
+  return doc;
 }
 
 /** The h5 build at `/`, so the demo is one port; anything not under /api falls back to index.html. */

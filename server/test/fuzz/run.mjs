@@ -2,12 +2,7 @@
 // OpenAPI document, as anonymous, a resident, a Party member, an organiser and an admin, against the
 // built server on a fresh SQLite file (or DATABASE_URL). Fails on any 5xx, a crash, or a 2xx answer
 // to a value the route's own schema forbids. Prints one JSON line.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoLogin, send as sendTo, spawnServer } from '../support/spawn-server.mjs';
 import { propertyMutations, rng, validValue } from './schema-values.mjs';
 
 const MIN_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5000);
@@ -15,75 +10,19 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const PERSONAS = ['resident', 'party_member', 'organiser_a', 'admin'];
 // Routes that end the caller's own session or account: fuzzed with a throwaway login, not a persona's.
 const SELF_ENDING = [/\/auth\/logout$/, /\/me$/];
-const here = dirname(fileURLToPath(import.meta.url));
-const main = join(here, '../../dist/main.js');
 const log = (...a) => console.error('[fuzz]', ...a);
 const r = rng(SEED);
 
-const port = await new Promise((res) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => res(p));
-  });
-});
-const dataDir = mkdtempSync(join(os.tmpdir(), 'honglin-fuzz-'));
-const serverLog = [];
-const child = spawn(process.execPath, [main], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SQLITE_PATH: join(dataDir, 'fuzz.sqlite'),
-    DEMO_MODE: 'true',
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'error',
-    H5_DIR: '/nonexistent',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
-    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const keep = (c) => {
-  serverLog.push(c.toString());
-  if (serverLog.length > 400) serverLog.shift();
-};
-child.stdout.on('data', keep);
-child.stderr.on('data', keep);
+const server = await spawnServer('fuzz');
 let crashed = 0;
-child.on('exit', (code) => {
-  if (!stopping) crashed += 1;
+server.child.on('exit', (code) => {
+  if (!server.stopping) crashed += 1;
   log(`server exited with ${code}`);
 });
-let stopping = false;
-const base = `http://127.0.0.1:${port}`;
+const child = server.child;
+const send = (method, path, opts) => sendTo(server.base, method, path, opts);
 
-async function send(method, path, { token, body, raw, contentType } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  let payload;
-  if (raw !== undefined) {
-    payload = raw;
-    headers['content-type'] = contentType ?? 'application/json';
-  } else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    headers['content-type'] = 'application/json';
-  }
-  try {
-    const res = await fetch(base + path, { method: method.toUpperCase(), headers, body: payload, signal: AbortSignal.timeout(15_000) });
-    const text = await res.text();
-    return { status: res.status, text };
-  } catch (e) {
-    return { status: 599, text: String(e) };
-  }
-}
-
-for (const started = Date.now(); ; ) {
-  if ((await send('get', '/api/health')).status === 200) break;
-  if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`server did not start\n${serverLog.join('')}`);
-  await new Promise((res) => setTimeout(res, 100));
-}
-
-const login = async (persona) => JSON.parse((await send('post', '/api/auth/demo-login', { body: { persona } })).text).accessToken;
+const login = (persona) => demoLogin(server.base, persona);
 const tokens = { anonymous: undefined };
 for (const p of PERSONAS) tokens[p] = await login(p);
 const doc = JSON.parse((await send('get', '/api/docs-json')).text);
@@ -196,10 +135,7 @@ while (results.requests < MIN_REQUESTS && child.exitCode === null) {
 }
 const healthy = (await send('get', '/api/health')).status === 200;
 results.crashes = crashed + (healthy ? 0 : 1);
-stopping = true;
-child.kill('SIGTERM');
-await new Promise((res) => setTimeout(res, 300));
-rmSync(dataDir, { recursive: true, force: true });
+await server.stop();
 
 // One example per route and kind of failure, then the count of the rest.
 const seen = new Map();

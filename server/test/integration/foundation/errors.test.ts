@@ -54,6 +54,13 @@ describe.each(databases())('error answers on %s', (db) => {
     expect(doc.paths['/api/auth/wechat-login'].post.requestBody).toBeTruthy();
   });
 
+  it('says which routes need no login, even under a controller that needs one', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    expect(doc.paths['/api/payments/notify'].post.security).toEqual([]);
+    expect(doc.paths['/api/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(JSON.stringify(doc)).not.toContain('x-honglin-public');
+  });
+
   it('sends security headers and a request id', async () => {
     const res = await t.http.get('/api/health').set('X-Request-Id', 'trace-12345678');
     expect(res.headers['x-request-id']).toBe('trace-12345678');
