@@ -11,6 +11,12 @@ export class CheckInRepository {
     return em ?? this.ds.manager;
   }
 
+  /** Retention: how far from the meeting place someone scanned is not kept past `before`. */
+  async forgetDistancesBefore(before: Date): Promise<number> {
+    const r = await this.ds.manager.createQueryBuilder().update(CheckIn).set({ distanceM: null }).where('checkedInAt < :before AND distanceM IS NOT NULL', { before }).execute();
+    return r.affected ?? 0;
+  }
+
   findKey(targetType: string, targetId: string, em?: EntityManager): Promise<CheckInKey | null> {
     return this.m(em).findOne(CheckInKey, { where: { targetType, targetId } });
   }

@@ -59,6 +59,8 @@ const schema = z.object({
   OUTBOX_WORKER: bool.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(20).max(600_000).default(2000),
   OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Personal traces kept only this long (issue #9): check-in distances and per-session study timing. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** How often lapsed waitlist offers are passed on. */
   ENROLLMENT_SWEEP_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
   /** WeChat Pay v3 (issue #7). Unset in demo mode: the server generates keys and starts the fake on loopback. */

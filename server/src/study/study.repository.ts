@@ -11,6 +11,12 @@ const mariadb = (em: EntityManager) => em.connection.options.type !== 'better-sq
 export class StudyRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** Retention: closed sessions (when and how long someone read) go; the per-content totals stay. */
+  async purgeClosedSessionsBefore(before: Date): Promise<number> {
+    const r = await this.ds.manager.createQueryBuilder().delete().from(StudySession).where('closedAt IS NOT NULL AND closedAt < :before', { before }).execute();
+    return r.affected ?? 0;
+  }
+
   listContents(q: { kind?: string; category?: string; limit: number }): Promise<StudyContent[]> {
     const where: Record<string, unknown> = {};
     if (q.kind) where.kind = q.kind;

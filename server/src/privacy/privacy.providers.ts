@@ -1,0 +1,4 @@
+import { RetentionService } from './retention.service.js';
+
+/** Personal-data protection that is not any one domain's (issue #9). */
+export const PRIVACY = { controllers: [], providers: [RetentionService] };
