@@ -78,6 +78,7 @@ export const ERRORS = {
   ENROLLMENT_SLOT_CLOSED: { status: 409, message: '该活动已取消或结束，无法报名' },
   ACTIVITY_NOT_RATEABLE: { status: 409, message: '参加活动并签到后才能评价' },
   ACTIVITY_ALREADY_RATED: { status: 409, message: '您已经评价过这个活动了' },
+  COMMENT_ALREADY_DECIDED: { status: 409, message: '该评价已审核过' },
   COMMENT_REJECTED: { status: 422, message: '评价内容未通过内容安全检查，请修改后再提交' },
   ACTIVITY_COMMUNITY_INVALID: { status: 400, message: '请选择活动所属的社区' },
 
@@ -125,6 +126,19 @@ export const ERRORS = {
   PAY_NOTIFY_INVALID: { status: 400, message: '通知内容无效' },
   PAY_NOTIFY_MISMATCH: { status: 400, message: '通知与订单不一致' },
   PAY_DEMO_ONLY: { status: 404, message: '模拟支付仅在演示环境中可用' },
+
+  // 亲情账号 and acting for others (issue #8)
+  FAMILY_INVITE_INVALID: { status: 400, message: '邀请码不对或已过期，请让老人在“亲情账号”里重新生成' },
+  FAMILY_SELF_LINK: { status: 400, message: '不能和自己绑定，请让家人用自己的手机输入邀请码' },
+  FAMILY_WITNESS_SELF: { status: 400, message: '上门见证的工作人员不能自己绑定，请让老人的家人输入邀请码' },
+  FAMILY_LINK_EXISTS: { status: 409, message: '你们已经绑定过了，或正在等待老人确认' },
+  FAMILY_TOO_MANY_LINKS: { status: 409, message: '最多绑定5位家人，请先解除不再需要的绑定' },
+  FAMILY_LINK_NOT_PENDING: { status: 409, message: '这条绑定请求已经处理过了，请刷新看看' },
+  FAMILY_LINK_REVOKED: { status: 409, message: '这条绑定已经解除了' },
+  FAMILY_NOT_LINKED: { status: 403, message: '您和这位老人还没有绑定亲情账号（或已解除），不能替TA办理，请先让老人确认绑定' },
+  RESIDENT_HOME_INVALID: { status: 400, message: '请选择这位居民居住的网格或楼栋' },
+  RESIDENT_PHONE_TAKEN: { status: 409, message: '这个手机号已有居民在用，请核对；没有手机可以不填' },
+
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

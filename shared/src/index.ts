@@ -19,3 +19,5 @@ export * from './contracts/points.js';
 export * from './contracts/study.js';
 export * from './dues-rates.js';
 export * from './contracts/dues.js';
+export * from './dues-reminders.js';
+export * from './contracts/family.js';

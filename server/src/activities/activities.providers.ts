@@ -2,10 +2,11 @@ import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityAttendance } from './activity-attendance.js';
+import { ActivityCommentsController } from './activity-comments.controller.js';
 import { ActivityRatingService } from './activity-rating.service.js';
 import { ActivityRosterService } from './activity-roster.service.js';
 
 export const ACTIVITIES = {
-  controllers: [ActivitiesController],
+  controllers: [ActivitiesController, ActivityCommentsController],
   providers: [ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
 };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHINA_OFFSET_MINUTES, type ActivityCategory } from '@honglin/shared';
 import { OrgNode } from '../organizations/org-node.entity.js';
+import { User } from '../members/user.entity.js';
 import { ActivityRating } from './activity-rating.entity.js';
 import { Activity } from './activity.entity.js';
 
@@ -91,6 +92,28 @@ export class ActivitiesRepository {
       .where('r.userId = :userId AND r.activityId IN (:...activityIds)', { userId, activityIds })
       .getRawMany<{ activityId: string }>()
       .then((rows) => new Set(rows.map((r) => r.activityId)));
+  }
+
+  /** Ratings with words: those shown (visible) and, for the organiser, those waiting for a person (held). */
+  commentedRatings(activityId: string, statuses: ('visible' | 'held')[]): Promise<(ActivityRating & { raterName: string })[]> {
+    return this.ds.manager
+      .createQueryBuilder(ActivityRating, 'r')
+      .innerJoin(User, 'u', 'u.id = r.userId')
+      .select(['r.id AS id', 'r.stars AS stars', 'r.comment AS comment', 'r.commentStatus AS commentStatus', 'r.createdAt AS createdAt', 'u.name AS raterName'])
+      .where('r.activityId = :activityId AND r.commentStatus IN (:...statuses)', { activityId, statuses })
+      .orderBy('r.createdAt', 'DESC')
+      .limit(100)
+      .getRawMany();
+  }
+
+  findRating(id: string): Promise<ActivityRating | null> {
+    return this.ds.manager.findOne(ActivityRating, { where: { id } });
+  }
+
+  /** Decides a held comment once: false when someone else decided first. */
+  async decideHeld(em: EntityManager, id: string, patch: Pick<ActivityRating, 'commentStatus' | 'comment'>): Promise<boolean> {
+    const r = await em.createQueryBuilder().update(ActivityRating).set(patch).where('id = :id AND commentStatus = :held', { id, held: 'held' }).execute();
+    return (r.affected ?? 0) === 1;
   }
 
   async ratingSummary(activityId: string): Promise<{ average: number | null; count: number }> {

@@ -6,8 +6,10 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { assertManager, assertManages, manages } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { ProxyActions } from '../family/proxy-actions.service.js';
 import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
-import { EnrollmentService } from '../enrollment/enrollment.service.js';
+import { EnrollmentService, type EnteredBy } from '../enrollment/enrollment.service.js';
+import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import type { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
@@ -24,6 +26,7 @@ export class ActivitiesService {
     private readonly engine: EnrollmentService,
     private readonly enrollments: EnrollmentRepository,
     private readonly tx: TransactionRunner,
+    private readonly proxies: ProxyActions,
   ) {}
 
   async list(actor: Actor, q: ActivityListQuery, organiser = false): Promise<Page<ActivitySummary>> {
@@ -107,26 +110,51 @@ export class ActivitiesService {
   }
 
   async signUp(actor: Actor, id: string, companions: Companion[]): Promise<EnrollmentView> {
-    return this.engine.view(await this.tx.run((em) => this.engine.signUpFor(em, { type: OWNER, id }, actor.userId, companions)));
+    return this.engine.view(await this.tx.run((em) => this.signUpIn(em, id, actor.userId, companions)));
+  }
+
+  /** The one sign-up path, in the caller's transaction: the person themselves, or a family member for them (`onBehalf`). */
+  signUpIn(em: EntityManager, id: string, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
+    return this.engine.signUpFor(em, { type: OWNER, id }, userId, companions, onBehalf);
   }
 
   async organiserEnrol(actor: Actor, id: string, dto: OrganiserEnrolRequest): Promise<EnrollmentView> {
     const a = await this.managed(actor, id);
     if (!(await this.enrollments.user(dto.userId))) throw AppError.notFound();
-    return this.engine.view(await this.tx.run((em) => this.engine.organiserEnrol(em, a.slotId, dto.userId, dto.companions, { userId: actor.userId, reason: dto.reason })));
+    const acting = { actorUserId: actor.userId, subjectUserId: dto.userId, consent: this.proxies.organiser(actor, a.communityPath, dto.reason) };
+    return this.engine.view(
+      await this.tx.run(async (em) => {
+        const e = await this.engine.organiserEnrol(em, a.slotId, dto.userId, dto.companions, { userId: actor.userId, reason: dto.reason });
+        await this.proxies.record(em, acting, { action: 'activity_signup', targetType: 'enrollment', targetId: e.id, targetTitle: a.title });
+        return e;
+      }),
+    );
   }
 
   /** 我的活动: every enrollment of the caller on an activity, newest first. */
-  async mine(actor: Actor): Promise<MyEnrollmentView[]> {
-    const mine = await this.enrollments.mine(actor.userId);
+  mine(actor: Actor): Promise<MyEnrollmentView[]> {
+    return this.mineOf(actor.userId);
+  }
+
+  /** Someone's 我的活动 (their own, or an older resident's seen by a linked family member), saying who signed them up when it was not them. */
+  async mineOf(userId: string): Promise<MyEnrollmentView[]> {
+    const mine = await this.enrollments.mine(userId);
     const activities = await this.repo.findBySlots(mine.map((e) => e.slotId));
     const byslot = new Map(activities.map((a) => [a.slotId, a]));
     const summaries = new Map((await this.summaries(activities)).map((s) => [s.id, s]));
-    const rated = await this.repo.ratedBy(actor.userId, activities.map((a) => a.id));
+    const rated = await this.repo.ratedBy(userId, activities.map((a) => a.id));
+    const entered = mine.filter((e) => e.enteredBy && e.enteredBy !== userId);
+    const names = new Map((await this.enrollments.users(entered.map((e) => e.enteredBy!))).map((u) => [u.id, u.name]));
+    const consents = await this.proxies.signUpConsents(entered.map((e) => e.id));
     const out: MyEnrollmentView[] = [];
     for (const e of mine) {
       const a = byslot.get(e.slotId);
-      if (a) out.push({ ...(await this.engine.view(e)), activity: summaries.get(a.id)!, rated: rated.has(a.id) });
+      if (!a) continue;
+      const by = e.enteredBy && e.enteredBy !== userId ? e.enteredBy : null;
+      // Family only when the latest sign-up record is this very person acting on a family link.
+      const family = by !== null && consents.get(e.id)?.actorUserId === by && consents.get(e.id)?.kind === 'family_link';
+      const enteredBy = by ? { name: names.get(by) ?? '', as: family ? ('family' as const) : ('organiser' as const) } : null;
+      out.push({ ...(await this.engine.view(e)), activity: summaries.get(a.id)!, rated: rated.has(a.id), enteredBy });
     }
     return out;
   }

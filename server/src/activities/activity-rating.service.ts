@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RatingRequest } from '@honglin/shared';
+import { maskName, type CommentModeration, type RatingRequest, type RatingView } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -47,6 +47,30 @@ export class ActivityRatingService {
     return { ...(await this.repo.ratingSummary(a.id)), commentHeld: commentStatus === 'held' };
   }
 
+  /** Comments everyone may read on the activity page: only those that passed the check or a person. */
+  async comments(id: string): Promise<RatingView[]> {
+    const a = await this.activities.require(id);
+    return (await this.repo.commentedRatings(a.id, ['visible'])).map(ratingView);
+  }
+
+  /** The organiser's view: every comment, held ones first so they get looked at. */
+  async forOrganiser(actor: Actor, id: string): Promise<RatingView[]> {
+    const a = await this.activities.managed(actor, id);
+    const rows = (await this.repo.commentedRatings(a.id, ['held', 'visible'])).map(ratingView);
+    return [...rows.filter((r) => r.commentStatus === 'held'), ...rows.filter((r) => r.commentStatus === 'visible')];
+  }
+
+  /** Publish a held comment, or reject it: a rejected comment is erased (the stars stay). */
+  async moderate(actor: Actor, ratingId: string, decision: CommentModeration['decision']): Promise<{ decided: 'published' | 'rejected' }> {
+    const rating = await this.repo.findRating(ratingId);
+    if (!rating) throw AppError.notFound();
+    await this.activities.managed(actor, rating.activityId);
+    const patch = decision === 'publish' ? { commentStatus: 'visible' as const, comment: rating.comment } : { commentStatus: 'none' as const, comment: '' };
+    const done = await this.tx.run((em) => this.repo.decideHeld(em, ratingId, patch));
+    if (!done) throw new AppError('COMMENT_ALREADY_DECIDED');
+    return { decided: decision === 'publish' ? 'published' : 'rejected' };
+  }
+
   /** Outside any transaction (network). Risky text is refused with the reason; text WeChat could not judge is kept but held for a person. */
   private async checkComment(userId: string, content: string): Promise<'visible' | 'held'> {
     const user = await this.enrollments.user(userId);
@@ -58,4 +82,15 @@ export class ActivityRatingService {
     }
     return 'held';
   }
+}
+
+function ratingView(r: { id: string; stars: number | string; comment: string; commentStatus: string; createdAt: Date | string; raterName: string }): RatingView {
+  return {
+    id: r.id,
+    stars: Number(r.stars),
+    comment: r.comment,
+    commentStatus: r.commentStatus === 'held' ? 'held' : 'visible',
+    raterMasked: maskName(r.raterName),
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
 }

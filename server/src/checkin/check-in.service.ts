@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   judgeGeofence,
   type CheckInAssistRequest,
@@ -16,8 +17,9 @@ import { newId } from '../common/ids.js';
 import { assertManages } from '../common/scope.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { ProxyActions } from '../family/proxy-actions.service.js';
 import { CheckInTargets, type CheckInTargetInfo, type CheckInTargetResolver } from './check-in-targets.js';
-import { parseToken, signatureValid, signToken, slotStart } from './check-in-token.js';
+import { parseToken, signatureValid, signToken, slotStart, type ParsedToken } from './check-in-token.js';
 import { CheckIn } from './check-in.entity.js';
 import { CheckInRepository, isUniqueViolation } from './check-in.repository.js';
 
@@ -35,6 +37,10 @@ interface Attempt {
   reason?: string;
   distanceM?: number;
   forceStatus?: 'present' | 'late';
+  /** Organisers may enter a paper roster after the end; nobody else may. */
+  lateEntry?: boolean;
+  /** Runs first in the check-in's transaction (hold the consent, write the acting-for record); throwing refuses the check-in. */
+  within?: (em: EntityManager, row: CheckIn, info: CheckInTargetInfo) => Promise<void>;
 }
 
 /**
@@ -51,6 +57,7 @@ export class CheckInService {
     private readonly repo: CheckInRepository,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly proxies: ProxyActions,
   ) {}
 
   /** The code the organiser's screen shows now; same for every instance within a rotation slot. */
@@ -70,12 +77,7 @@ export class CheckInService {
 
   /** A scanned QR code. Forged and expired codes are refused before anything else is looked at. */
   async redeem(actor: Actor, req: CheckInRedeemRequest, now = new Date()): Promise<CheckInResult> {
-    const parsed = parseToken(req.token);
-    if (!parsed) throw new AppError('CHECKIN_TOKEN_FORGED');
-    const secret = await this.findKey(parsed.targetType, parsed.targetId);
-    if (!secret || !signatureValid(secret, parsed) || parsed.issuedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
-      throw new AppError('CHECKIN_TOKEN_FORGED');
-    }
+    const parsed = await this.verified(req.token, now);
     const attempt: Attempt = { userId: actor.userId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'qr', nonce: req.nonce };
     return this.orReplay(attempt, async () => {
       if (now.getTime() > parsed.issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000) throw new AppError('CHECKIN_TOKEN_EXPIRED');
@@ -99,6 +101,7 @@ export class CheckInService {
   async assist(actor: Actor, req: CheckInAssistRequest, now = new Date()): Promise<CheckInResult> {
     const { info } = await this.resolve(req.targetType, req.targetId);
     assertManages(actor, info.nodePath, MANAGERS);
+    const acting = { actorUserId: actor.userId, subjectUserId: req.userId, consent: this.proxies.organiser(actor, info.nodePath, req.reason) };
     return this.attempt(
       {
         userId: req.userId,
@@ -109,14 +112,41 @@ export class CheckInService {
         assistedBy: actor.userId,
         reason: req.reason,
         forceStatus: req.late ? 'late' : 'present',
+        lateEntry: true,
+        within: (em, row, i) => this.proxies.record(em, acting, { action: 'checkin', targetType: row.targetType, targetId: row.targetId, targetTitle: i.title }),
       },
       now,
     );
   }
 
+  /**
+   * Someone at the venue checks another person in (a family member with an older resident): the same
+   * rotating code as a scan proves they are there; recorded as assisted, with who and why. `within`
+   * holds the consent and writes the acting-for record in the check-in's transaction.
+   */
+  async redeemFor(actor: Actor, subjectUserId: string, req: CheckInRedeemRequest, reason: string, within: NonNullable<Attempt['within']>, now = new Date()): Promise<CheckInResult> {
+    const parsed = await this.verified(req.token, now);
+    const attempt: Attempt = { userId: subjectUserId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'assisted', nonce: req.nonce, assistedBy: actor.userId, reason, within };
+    return this.orReplay(attempt, async () => {
+      if (now.getTime() > parsed.issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000) throw new AppError('CHECKIN_TOKEN_EXPIRED');
+      return this.attempt(attempt, now);
+    });
+  }
+
   /** Check-ins of some targets of one type, for the domain's own attendance views. */
   listFor(targetType: string, targetIds: string[]): Promise<CheckIn[]> {
     return this.repo.listFor(targetType, targetIds);
+  }
+
+  /** A genuine code of ours (expiry is judged by the caller, after a replay had its chance). */
+  private async verified(token: string, now: Date): Promise<ParsedToken> {
+    const parsed = parseToken(token);
+    if (!parsed) throw new AppError('CHECKIN_TOKEN_FORGED');
+    const secret = await this.findKey(parsed.targetType, parsed.targetId);
+    if (!secret || !signatureValid(secret, parsed) || parsed.issuedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
+      throw new AppError('CHECKIN_TOKEN_FORGED');
+    }
+    return parsed;
   }
 
   private async attempt(a: Attempt, now: Date): Promise<CheckInResult> {
@@ -127,8 +157,8 @@ export class CheckInService {
     const t = now.getTime();
     if (info.finalized) throw new AppError('CHECKIN_CLOSED');
     if (t < info.window.opensAt.getTime()) throw new AppError('CHECKIN_NOT_OPEN');
-    // Assisted check-ins may be entered after the meeting, until attendance is closed.
-    if (a.method !== 'assisted' && t >= info.window.closesAt.getTime()) throw new AppError('CHECKIN_CLOSED');
+    // Organisers' assisted check-ins may be entered after the meeting, until attendance is closed.
+    if (!a.lateEntry && t >= info.window.closesAt.getTime()) throw new AppError('CHECKIN_CLOSED');
     if (!invited) throw new AppError('CHECKIN_NOT_INVITED');
     // "Already checked in" is left to the unique key (target, user): no read on the hot path.
     const late = info.window.lateAfter && t > info.window.lateAfter.getTime();
@@ -148,6 +178,7 @@ export class CheckInService {
     };
     try {
       await this.tx.run(async (em) => {
+        await a.within?.(em, row, info);
         await this.repo.insert(row, em);
         await resolver.onCheckedIn(em, a.targetId, row);
       });

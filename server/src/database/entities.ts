@@ -22,9 +22,13 @@ import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { DuesProfile } from '../dues/dues-profile.entity.js';
 import { DuesBill, DuesBillAdjustment } from '../dues/dues-bill.entity.js';
 import { DuesReceipt, PayOrder, PayOrderBill, PayRefund } from '../payments/pay-order.entity.js';
+import { DuesReminder } from '../dues/dues-reminder.entity.js';
+import { PayReconciliation, PayReconciliationMismatch } from '../payments/pay-reconciliation.entity.js';
 import { InboxItem } from '../notifications/inbox-item.entity.js';
 import { OutboxMessage } from '../notifications/outbox-message.entity.js';
 import { SubscriptionGrant } from '../notifications/subscription-grant.entity.js';
+import { FamilyInvite, FamilyLink } from '../family/family-link.entity.js';
+import { ProxyActionRecord } from '../family/proxy-action.entity.js';
 
 /** Every entity of the schema. Add new ones here, then run `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, RefreshToken, WechatAccessToken,
@@ -38,4 +42,7 @@ export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, Refres
   CheckIn, CheckInKey, Meeting, MeetingInvitee, MeetingPhoto,
   // dues and WeChat Pay (issue #7)
   DuesProfile, DuesBill, DuesBillAdjustment, PayOrder, PayOrderBill, DuesReceipt, PayRefund,
+  DuesReminder, PayReconciliation, PayReconciliationMismatch,
+  // family links and acting for others (issue #8)
+  FamilyLink, FamilyInvite, ProxyActionRecord,
 ];

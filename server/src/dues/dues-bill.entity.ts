@@ -5,6 +5,7 @@ import { CreatedAt, IdColumn, RefColumn, TimeColumn, UpdatedAt } from '../databa
 @Entity('dues_bills')
 @Index(['userId', 'month'], { unique: true })
 @Index(['branchId', 'month'])
+@Index(['month', 'status'])
 @Index(['path'])
 export class DuesBill {
   @IdColumn() id: string;

@@ -5,6 +5,7 @@ import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { DuesBill, DuesBillAdjustment } from './dues-bill.entity.js';
 import { DuesProfile } from './dues-profile.entity.js';
+import { DuesReminder } from './dues-reminder.entity.js';
 
 /** Row lock where the database has one; SQLite transactions are serialised by TransactionRunner anyway. */
 export function forUpdate<T extends ObjectLiteral>(em: EntityManager, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
@@ -114,5 +115,21 @@ export class DuesRepository {
 
   unpaidOfBranchMonth(branchId: string, month: string): Promise<DuesBill[]> {
     return this.ds.manager.find(DuesBill, { where: { branchId, month, status: 'unpaid' } });
+  }
+
+  /** Unpaid bills of the month that have had no automatic reminder of this kind yet, a batch at a time. */
+  billsToRemind(month: string, kind: DuesReminder['kind'], limit: number): Promise<DuesBill[]> {
+    return this.ds.manager
+      .createQueryBuilder(DuesBill, 'b')
+      .leftJoin(DuesReminder, 'r', 'r.billId = b.id AND r.kind = :kind', { kind })
+      .where('b.month = :month AND b.status = :unpaid AND r.id IS NULL', { month, unpaid: 'unpaid' })
+      .orderBy('b.id')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** The unique (bill, kind) key makes a second instance's insert a no-op. */
+  async insertReminders(em: EntityManager, rows: Partial<DuesReminder>[]): Promise<void> {
+    if (rows.length) await em.createQueryBuilder().insert().into(DuesReminder).values(rows).orIgnore().updateEntity(false).execute();
   }
 }

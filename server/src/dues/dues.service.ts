@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  formatYuan,
   INCOME_BASED,
   monthDueAt,
   monthlyDuesFen,
@@ -20,6 +19,7 @@ import type { User } from '../members/user.entity.js';
 import type { OrgNode } from '../organizations/org-node.entity.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import type { DuesProfile } from './dues-profile.entity.js';
+import { DuesReminders } from './dues-reminders.js';
 import { DuesRepository, type BillRow } from './dues.repository.js';
 
 /** Who may run a branch's dues: its treasurer, or an admin above it. */
@@ -49,6 +49,7 @@ export class DuesService {
     private readonly tx: TransactionRunner,
     private readonly crypto: FieldCrypto,
     private readonly notifications: NotificationService,
+    private readonly reminders: DuesReminders,
   ) {}
 
   /** The branch (not group) a Party member belongs to. */
@@ -172,24 +173,20 @@ export class DuesService {
     };
   }
 
-  /** Reminds every member with an unpaid bill for the month, at most once a day each (the dedupe key). */
+  /**
+   * The treasurer's reminder to every member with an unpaid bill for the month, at most once a day
+   * each (the dedupe key); like the automatic ones, withdrawn if the bill is paid before delivery.
+   */
   async remind(actor: Actor, branchId: string, month: string): Promise<{ enqueued: number }> {
     const branch = await this.managedBranch(actor, branchId);
     const unpaid = await this.repo.unpaidOfBranchMonth(branch.id, month);
-    const day = new Date().toISOString().slice(0, 10);
-    await this.tx.run((em) =>
-      this.notifications.enqueueMany(
-        em,
-        unpaid.map((b) => ({
-          userId: b.userId,
-          kind: 'dues_reminder',
-          title: `${month} 党费待缴`,
-          body: `您${month}的党费 ${formatYuan(b.amountFen)} 元尚未缴纳，请在小程序"我的—党费"中缴纳。`,
-          link: '/packages/dues/pages/index/index',
-          dedupeKey: `dues-remind:${b.id}:${day}`,
-        })),
-      ),
-    );
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10);
+    await this.tx.run(async (em) => {
+      for (let i = 0; i < unpaid.length; i += 200) {
+        await this.notifications.enqueueMany(em, unpaid.slice(i, i + 200).map((b) => this.reminders.notice(b, 'manual', now, `dues-remind:${b.id}:${day}`)));
+      }
+    });
     return { enqueued: unpaid.length };
   }
 }

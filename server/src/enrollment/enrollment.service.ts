@@ -35,6 +35,12 @@ const INELIGIBLE: Record<IneligibleReason, ErrorCode> = {
   PARTY_ONLY: 'ENROLLMENT_PARTY_ONLY',
   SKILLS: 'ENROLLMENT_SKILLS_REQUIRED',
 };
+/** Someone who entered an enrollment for the person, and why (kept on the enrollment for rosters). */
+export interface EnteredBy {
+  userId: string;
+  reason: string;
+}
+
 const ACTIVE: EnrollmentStatus[] = ['registered', 'confirmed', 'waitlisted', 'offered'];
 const pool = (e: Pick<Enrollment, 'fromReserve'>) => (e.fromReserve ? 'reserve' : 'public');
 
@@ -85,16 +91,20 @@ export class EnrollmentService {
     await this.repo.updateSlot(em, slotId, { status: 'cancelled' });
   }
 
-  /** Self sign-up: window, eligibility, one per person; a full slot puts the person on the waitlist. */
-  signUp(em: EntityManager, slotId: string, userId: string, companions: Companion[]): Promise<Enrollment> {
-    return this.enrol(em, slotId, userId, companions, null);
+  /**
+   * Self sign-up: window, eligibility, one per person; a full slot puts the person on the waitlist.
+   * `onBehalf`: a family member signing the person up on their consent — the same rules as the
+   * person's own sign-up, with who entered it recorded.
+   */
+  signUp(em: EntityManager, slotId: string, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
+    return this.enrol(em, slotId, userId, companions, null, onBehalf);
   }
 
   /** The same, naming the slot by its owner (one read fewer on the hot path). */
-  async signUpFor(em: EntityManager, owner: { type: string; id: string }, userId: string, companions: Companion[]): Promise<Enrollment> {
+  async signUpFor(em: EntityManager, owner: { type: string; id: string }, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
     const slot = await this.repo.slotByOwner(owner.type, owner.id, em);
     if (!slot) throw AppError.notFound();
-    return this.enrol(em, slot, userId, companions, null);
+    return this.enrol(em, slot, userId, companions, null, onBehalf);
   }
 
   /** An organiser enters someone (an elder without a phone): reserved places first, window not enforced. */
@@ -102,7 +112,7 @@ export class EnrollmentService {
     return this.enrol(em, slotId, userId, companions, organiser);
   }
 
-  private async enrol(em: EntityManager, slotOrId: string | EnrollmentSlot, userId: string, companions: Companion[], organiser: { userId: string; reason: string } | null): Promise<Enrollment> {
+  private async enrol(em: EntityManager, slotOrId: string | EnrollmentSlot, userId: string, companions: Companion[], organiser: EnteredBy | null, onBehalf?: EnteredBy): Promise<Enrollment> {
     const now = new Date();
     const slot = typeof slotOrId === 'string' ? await this.requireSlot(em, slotOrId) : slotOrId;
     const slotId = slot.id;
@@ -114,6 +124,7 @@ export class EnrollmentService {
       throw new AppError('ENROLLMENT_TOO_MANY_COMPANIONS', undefined, `本活动每人最多带${slot.maxCompanions}位同行人`);
     }
     await this.assertEligible(em, slot, userId);
+    await this.hooks.of(slot.ownerType).beforeEnrol?.(em, slot, userId);
 
     const e = {
       id: newId(),
@@ -125,8 +136,8 @@ export class EnrollmentService {
       fromReserve: false,
       waitlistedAt: null as Date | null,
       offerExpiresAt: null,
-      enteredBy: organiser?.userId ?? null,
-      enteredReason: organiser?.reason ?? null,
+      enteredBy: (organiser ?? onBehalf)?.userId ?? null,
+      enteredReason: (organiser ?? onBehalf)?.reason ?? null,
       decidedBy: null,
       cancelReason: null,
       attendedAt: null,
@@ -353,7 +364,7 @@ export class EnrollmentService {
       age: ageFromBirthYear(user.birthYear, new Date()),
       residenceNodeIds: node ? node.path.split('/').filter(Boolean) : [],
       partyMember: user.branchNodeId !== null,
-      skills: [],
+      skills: rule.skills?.length ? await this.hooks.skillsOf(em, userId) : [],
     });
     if (reason) throw new AppError(INELIGIBLE[reason]);
   }

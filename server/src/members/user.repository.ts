@@ -22,6 +22,10 @@ export class UserRepository {
     return this.m(em).findOne(User, { where: { openid } });
   }
 
+  findByPhoneHash(phoneHash: string): Promise<User | null> {
+    return this.ds.manager.findOne(User, { where: { phoneHash } });
+  }
+
   findByDemoPersona(persona: string): Promise<User | null> {
     return this.ds.manager.findOne(User, { where: { demoPersona: persona } });
   }

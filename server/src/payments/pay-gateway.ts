@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import WxPay from 'wechatpay-node-v3';
 import type { AppConfig } from '../config/config.js';
 import { DEMO_SECRETS } from '../config/config.js';
 import { generateDemoPayKeys } from '../fakes/wechat-pay/fake-pay-keys.js';
 import { startFakeWechatPay, type FakeWechatPay } from '../fakes/wechat-pay/fake-pay-server.js';
-
-const WECHAT_PAY_HOST = 'https://api.mch.weixin.qq.com';
+import { PayHttp } from './pay-http.js';
 
 export interface PaySettings {
   appid: string;
@@ -58,7 +57,7 @@ export class PayGateway {
         apiBase: fake.url,
         notifyUrl: config.PAY_NOTIFY_URL ?? null,
       };
-      return new PayGateway(settings, client(config.WECHAT_APPID, keys.mchid, keys.merchant.serial, keys.merchant.publicKeyPem, keys.merchant.privateKeyPem, keys.apiV3Key, fake.url), fake);
+      return new PayGateway(settings, client(settings, keys.merchant.serial, keys.merchant.publicKeyPem, keys.merchant.privateKeyPem), fake);
     }
     if (!config.WECHATPAY_MCHID && config.NODE_ENV !== 'production') {
       return new PayGateway({ appid: config.WECHAT_APPID, mchid: '', apiV3Key: '', platformKeys: new Map(), apiBase: '', notifyUrl: null }, null, null);
@@ -78,7 +77,7 @@ export class PayGateway {
     if (config.WECHATPAY_PUBLIC_KEY && config.WECHATPAY_PUBLIC_KEY_ID) platformKeys.set(config.WECHATPAY_PUBLIC_KEY_ID, pem(config.WECHATPAY_PUBLIC_KEY));
     const base = need('WECHATPAY_API_BASE').replace(/\/$/, '');
     const settings: PaySettings = { appid: config.WECHAT_APPID, mchid: need('WECHATPAY_MCHID'), apiV3Key: need('WECHATPAY_APIV3_KEY'), platformKeys, apiBase: base, notifyUrl: config.PAY_NOTIFY_URL ?? null };
-    const wx = client(config.WECHAT_APPID, settings.mchid, need('WECHATPAY_SERIAL_NO'), pem(need('WECHATPAY_CERT')), pem(need('WECHATPAY_PRIVATE_KEY')), settings.apiV3Key, base);
+    const wx = client(settings, need('WECHATPAY_SERIAL_NO'), pem(need('WECHATPAY_CERT')), pem(need('WECHATPAY_PRIVATE_KEY')));
     return new PayGateway(settings, wx, null);
   }
 
@@ -118,13 +117,20 @@ export class PayGateway {
     return this.wx ? this.wx.find_refunds(outRefundNo) : Promise.resolve(NOT_CONFIGURED);
   }
 
-  /** The trade bill CSV of a Beijing date, or null when WeChat has none. */
+  /**
+   * The trade bill CSV of a Beijing date: '' when WeChat says there is none (no trade that day), null
+   * when it cannot be had now (not generated yet, unavailable, or the file fails the SHA1 from the
+   * signed answer — the download itself is the one answer WeChat Pay does not sign).
+   */
   async tradeBill(date: string): Promise<string | null> {
     if (!this.wx) return null;
     const r = await this.wx.tradebill({ bill_date: date, bill_type: 'ALL' } as never);
+    if (r.status === 400 && (r.error as { code?: string } | undefined)?.code === 'NO_STATEMENT_EXIST') return '';
     if (r.status !== 200 || !r.data?.download_url) return null;
     const file = await this.wx.downloadBill(r.data.download_url);
-    return file.status === 200 && typeof file.data === 'string' ? file.data : null;
+    if (file.status !== 200 || typeof file.data !== 'string') return null;
+    const sha1 = createHash('sha1').update(file.data, 'utf8').digest('hex');
+    return r.data.hash_type === 'SHA1' && sha1 === String(r.data.hash_value).toLowerCase() ? file.data : null;
   }
 
   async shutdown(): Promise<void> {
@@ -132,40 +138,10 @@ export class PayGateway {
   }
 }
 
-function client(appid: string, mchid: string, serial: string, certPem: string, keyPem: string, apiV3Key: string, base: string): WxPay {
-  const wx = new WxPay({ appid, mchid, serial_no: serial, publicKey: Buffer.from(certPem), privateKey: Buffer.from(keyPem), key: apiV3Key });
-  wx.createHttp(new PayHttp(base));
+function client(s: PaySettings, serial: string, certPem: string, keyPem: string): WxPay {
+  const wx = new WxPay({ appid: s.appid, mchid: s.mchid, serial_no: serial, publicKey: Buffer.from(certPem), privateKey: Buffer.from(keyPem), key: s.apiV3Key });
+  wx.createHttp(new PayHttp(s.apiBase, s.platformKeys));
   return wx;
-}
-
-/** The library signs `https://api.mch.weixin.qq.com/…` paths; we send the same request to the configured base. */
-class PayHttp {
-  constructor(private readonly base: string) {}
-
-  post(url: string, params: Record<string, any>, headers: Record<string, any>) {
-    return this.send('POST', url, headers, JSON.stringify(params));
-  }
-
-  get(url: string, headers: Record<string, any>) {
-    return this.send('GET', url, headers);
-  }
-
-  upload(): Promise<PayResult> {
-    return Promise.resolve({ status: 501, error: 'not supported' });
-  }
-
-  private async send(method: string, url: string, headers: Record<string, any>, body?: string): Promise<PayResult> {
-    const target = url.startsWith(WECHAT_PAY_HOST) ? this.base + url.slice(WECHAT_PAY_HOST.length) : url;
-    try {
-      const res = await fetch(target, { method, headers: { ...headers, 'Content-Type': 'application/json' }, body, signal: AbortSignal.timeout(8000) });
-      const text = await res.text();
-      const isJson = (res.headers.get('content-type') ?? '').includes('json');
-      const data = isJson && text ? JSON.parse(text) : text;
-      return res.ok ? { status: res.status, data } : { status: res.status, error: data };
-    } catch (e) {
-      return { status: 0, error: (e as Error).message };
-    }
-  }
 }
 
 /** time_expire in RFC 3339 with the +08:00 offset WeChat Pay expects. */

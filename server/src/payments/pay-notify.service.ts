@@ -5,10 +5,8 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayGateway } from './pay-gateway.js';
 import { PaySettlementService, type SettleOutcome } from './pay-settlement.service.js';
 import { PaymentsRepository } from './payments.repository.js';
-import { decryptResource, notificationMessage, verifySha256Rsa, type EncryptedResource } from './wechatpay-crypto.js';
-
-/** Notifications older (or further in the future) than this are refused: a replayed capture is stale. */
-export const NOTIFY_WINDOW_SECONDS = 300;
+import { RefundOutcomeService } from './refund-outcome.service.js';
+import { checkWechatpaySignature, decryptResource, type EncryptedResource } from './wechatpay-crypto.js';
 
 const Envelope = z.object({
   id: z.string().max(64),
@@ -58,6 +56,7 @@ export class PayNotifyService {
     private readonly settlement: PaySettlementService,
     private readonly repo: PaymentsRepository,
     private readonly tx: TransactionRunner,
+    private readonly outcome: RefundOutcomeService,
   ) {}
 
   async payment(headers: NotifyHeaders, raw: Buffer | undefined): Promise<SettleOutcome> {
@@ -78,7 +77,7 @@ export class PayNotifyService {
       if (!refund) throw AppError.notFound();
       const order = await this.repo.order(refund.orderId, em);
       if (!order || order.outTradeNo !== r.out_trade_no || r.amount.refund !== refund.amountFen || r.amount.total !== order.totalFen) throw new AppError('PAY_NOTIFY_MISMATCH');
-      const done = await this.repo.finishRefund(em, refund, r.refund_status === 'SUCCESS' ? 'success' : 'failed', r.refund_id, new Date());
+      const done = await this.outcome.finish(em, refund, r.refund_status === 'SUCCESS' ? 'success' : 'failed', r.refund_id, new Date());
       return done ? 'applied' : 'duplicate';
     });
   }
@@ -89,15 +88,12 @@ export class PayNotifyService {
       const v = headers[k];
       return typeof v === 'string' ? v : '';
     };
-    const timestamp = h('wechatpay-timestamp');
-    const nonce = h('wechatpay-nonce');
-    const signature = h('wechatpay-signature');
-    const serial = h('wechatpay-serial');
-    if (!raw?.length || !/^\d{1,12}$/.test(timestamp) || !nonce || nonce.length > 64 || !signature || signature.length > 1024) throw new AppError('PAY_NOTIFY_INVALID');
-    const key = this.gateway.settings.platformKeys.get(serial);
-    if (!key) throw new AppError('PAY_NOTIFY_SIGNATURE');
-    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > NOTIFY_WINDOW_SECONDS) throw new AppError('PAY_NOTIFY_STALE');
-    if (!verifySha256Rsa(notificationMessage(timestamp, nonce, raw), signature, key)) throw new AppError('PAY_NOTIFY_SIGNATURE');
+    if (!raw?.length) throw new AppError('PAY_NOTIFY_INVALID');
+    const signed = { timestamp: h('wechatpay-timestamp'), nonce: h('wechatpay-nonce'), signature: h('wechatpay-signature'), serial: h('wechatpay-serial') };
+    const check = checkWechatpaySignature(signed, raw, this.gateway.settings.platformKeys);
+    if (check === 'malformed') throw new AppError('PAY_NOTIFY_INVALID');
+    if (check === 'stale') throw new AppError('PAY_NOTIFY_STALE');
+    if (check !== 'ok') throw new AppError('PAY_NOTIFY_SIGNATURE');
     let envelope: z.infer<typeof Envelope>;
     try {
       envelope = parse(Envelope, JSON.parse(raw.toString('utf8')));

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { formatYuan, monthDueAt } from '@honglin/shared';
 import { AppError } from '../common/app-error.js';
+import { DuesReminders } from '../dues/dues-reminders.js';
 import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { LedgerService } from '../points/ledger.service.js';
 import { randomAlnum } from './wechatpay-crypto.js';
 import { PaymentsRepository } from './payments.repository.js';
+import { onTimeCreditKey } from './refund-outcome.service.js';
 
 /** What WeChat Pay says about a transaction, from a verified notification or our own query. */
 export interface TransactionFacts {
@@ -25,8 +27,9 @@ const RECEIPT_ALPHABET = /^[0-9A-Z]{12}$/;
 
 /**
  * Applies a successful payment to our records exactly once: under the order's row lock the order
- * becomes paid, its bills paid, the receipt issued, on-time points credited and the member told —
- * all in one transaction, so a duplicate notification (or the query job racing one) finds it done.
+ * becomes paid, its bills paid (their pending reminders withdrawn), the receipt issued, on-time points
+ * credited and the member told — all in one transaction, so a duplicate notification (or the query
+ * job racing one) finds it done.
  */
 @Injectable()
 export class PaySettlementService {
@@ -37,6 +40,7 @@ export class PaySettlementService {
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly reminders: DuesReminders,
   ) {}
 
   async settle(facts: TransactionFacts, expected: { mchid: string; appid: string }): Promise<SettleOutcome> {
@@ -63,13 +67,14 @@ export class PaySettlementService {
       }
       if (!(await this.repo.markPaid(em, order.id, facts.transactionId, paidAt, conflict))) return 'duplicate';
       await this.repo.insertReceipt(em, { id: newId(), orderId: order.id, code: receiptCode() });
+      await this.reminders.withdraw(em, paidBills.map((l) => l.billId));
       for (const line of paidBills) {
         if (paidAt <= monthDueAt(line.month)) {
           await this.ledger.credit(em, {
             userId: order.memberUserId,
             action: 'dues_on_time',
             source: { type: 'dues_bill', id: line.billId },
-            idempotencyKey: `dues_on_time:${line.billId}`,
+            idempotencyKey: onTimeCreditKey(line.billId, order.id),
             nodeId: order.branchId,
             at: paidAt,
           });

@@ -12,14 +12,14 @@ import { RefundsService } from './refunds.service.js';
 /**
  * Recovers what notifications did not bring: orders pending longer than PAY_QUERY_AFTER_MINUTES are
  * queried (paid → settled as a notification would; expired → closed at WeChat, then here, bills
- * freed), processing refunds are polled, and yesterday's trade bill is reconciled once a day.
+ * freed), processing refunds are polled, and each recent day's trade bill is reconciled and stored
+ * once (ReconciliationService.daily).
  * Safe on several instances: every change is a conditional update.
  */
 @Injectable()
 export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PaymentsSweeper');
   private readonly job: PeriodicJob;
-  private reconciledDate: string | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,15 +61,7 @@ export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
       await this.tx.run((em) => this.repo.touchQueried(em, order.id, now));
     }
     for (const r of await this.repo.processingRefunds(new Date(now.getTime() - 60_000), 50)) await this.refunds.poll(r);
-    await this.reconcileDaily(now);
+    await this.reconciliation.daily(now).catch((e: unknown) => this.logger.warn(`reconciliation failed: ${(e as Error).message}`));
     return result;
-  }
-
-  private async reconcileDaily(now: Date) {
-    const yesterday = new Date(now.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-    if (this.reconciledDate === yesterday) return;
-    this.reconciledDate = yesterday;
-    const r = await this.reconciliation.run(yesterday).catch(() => null);
-    if (r?.mismatches.length) this.logger.warn(`reconciliation ${yesterday}: ${r.mismatches.length} mismatches ${JSON.stringify(r.mismatches.slice(0, 20))}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CreateOrderRequest, ReconcileQuery, RefundRequest, VerifyReceiptQuery } from '@honglin/shared';
+import { CreateOrderRequest, ReconcileQuery, ReconcileRunsQuery, RefundRequest, VerifyReceiptQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { CurrentActor, Public, RateLimit } from '../common/decorators.js';
@@ -50,6 +50,12 @@ export class PaymentsController {
   @Get('payments/reconciliation')
   reconcile(@CurrentActor() actor: Actor, @QueryInput(ReconcileQuery) q: ReconcileQuery) {
     return this.reconciliation.forActor(actor, q.date);
+  }
+
+  /** The stored daily runs, for the treasurer's board: this branch's mismatches only. */
+  @Get('dues/branches/:branchId/reconciliations')
+  reconciliations(@CurrentActor() actor: Actor, @Param('branchId', IdPipe) branchId: string, @QueryInput(ReconcileRunsQuery) q: ReconcileRunsQuery) {
+    return this.reconciliation.recent(actor, branchId, q.limit);
   }
 
   @Get('dues/receipts/:id')

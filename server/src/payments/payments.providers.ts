@@ -8,7 +8,9 @@ import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
 import { PaymentsSweeper } from './payments-sweeper.js';
 import { ReceiptsService } from './receipts.service.js';
+import { ReconciliationRepository } from './reconciliation.repository.js';
 import { ReconciliationService } from './reconciliation.service.js';
+import { RefundOutcomeService } from './refund-outcome.service.js';
 import { RefundsService } from './refunds.service.js';
 
 export const PAYMENTS = {
@@ -20,8 +22,10 @@ export const PAYMENTS = {
     PaySettlementService,
     PayNotifyService,
     PaymentsService,
+    RefundOutcomeService,
     RefundsService,
     ReceiptsService,
+    ReconciliationRepository,
     ReconciliationService,
     PaymentsSweeper,
   ],

@@ -93,6 +93,17 @@ export class PaymentsRepository {
     return (r.affected ?? 0) === 1;
   }
 
+  /** A fully refunded order's bill owes its dues again; only while this order is still what paid it. */
+  async reopenBill(em: EntityManager, billId: string, orderId: string): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(DuesBill)
+      .set({ status: 'unpaid', paidOrderId: null, paidAt: null })
+      .where({ id: billId, status: 'paid', paidOrderId: orderId })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
   async insertReceipt(em: EntityManager, r: Partial<DuesReceipt>): Promise<void> {
     await em.createQueryBuilder().insert().into(DuesReceipt).values(r).orIgnore().execute();
   }
@@ -167,6 +178,10 @@ export class PaymentsRepository {
 
   async insertRefund(em: EntityManager, r: Partial<PayRefund>): Promise<void> {
     await em.insert(PayRefund, r);
+  }
+
+  lockRefund(em: EntityManager, id: string): Promise<PayRefund | null> {
+    return forUpdate(em, em.createQueryBuilder(PayRefund, 'r').where('r.id = :id', { id })).getOne();
   }
 
   lockRefundByNo(em: EntityManager, outRefundNo: string): Promise<PayRefund | null> {

@@ -7,6 +7,7 @@ import type { DuesReceipt } from './pay-order.entity.js';
 import { PaymentsRepository } from './payments.repository.js';
 
 /** Names on a public check show only the surname: 李建国 → 李**. */
+/** Stricter than the shared maskName: anyone holding a receipt code can check it, so only the surname shows. */
 const maskName = (name: string) => name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
 
 /** 电子收据: the full receipt for the member, payer and their managers; a masked check for anyone with the code. */

@@ -10,6 +10,7 @@ import type { PayRefund } from './pay-order.entity.js';
 import { PayGateway } from './pay-gateway.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
+import { RefundOutcomeService } from './refund-outcome.service.js';
 import { randomAlnum } from './wechatpay-crypto.js';
 
 /** WeChat Pay allows at most 50 partial refunds per order. */
@@ -26,6 +27,7 @@ export class RefundsService {
     private readonly repo: PaymentsRepository,
     private readonly tx: TransactionRunner,
     private readonly payments: PaymentsService,
+    private readonly outcome: RefundOutcomeService,
   ) {}
 
   async refund(actor: Actor, orderId: string, dto: RefundRequest): Promise<RefundView> {
@@ -53,10 +55,10 @@ export class RefundsService {
       const r = await this.gateway.refund({ outTradeNo: order.outTradeNo, outRefundNo: refund.outRefundNo, reason: refund.reason, refundFen: refund.amountFen, totalFen: order.totalFen, notifyUrl: this.payments.notifyUrl('refund-notify') });
       if (r.status !== 200) {
         const code = (r.error as { code?: string } | undefined)?.code;
-        if (r.status >= 400 && r.status < 500 && code !== 'SYSTEMERROR') await this.tx.run((em) => this.repo.finishRefund(em, refund, 'failed', null, new Date()));
+        if (r.status >= 400 && r.status < 500 && code !== 'SYSTEMERROR') await this.tx.run((em) => this.outcome.finish(em, refund, 'failed', null, new Date()));
         throw new AppError(code === 'NOT_ENOUGH' ? 'PAY_REFUND_EXCEEDS' : 'PAY_UNAVAILABLE');
       }
-      if (r.data?.status === 'SUCCESS') await this.tx.run((em) => this.repo.finishRefund(em, refund, 'success', String(r.data!.refund_id), new Date()));
+      if (r.data?.status === 'SUCCESS') await this.tx.run((em) => this.outcome.finish(em, refund, 'success', String(r.data!.refund_id), new Date()));
     }
     const latest = (await this.tx.run((em) => this.repo.refundByKey(em, orderId, dto.requestKey)))!;
     return view(latest);
@@ -67,7 +69,7 @@ export class RefundsService {
     const r = await this.gateway.findRefund(refund.outRefundNo);
     const status = r.data?.status;
     if (r.status !== 200 || (status !== 'SUCCESS' && status !== 'CLOSED' && status !== 'ABNORMAL')) return;
-    await this.tx.run((em) => this.repo.finishRefund(em, refund, status === 'SUCCESS' ? 'success' : 'failed', String(r.data!.refund_id), new Date()));
+    await this.tx.run((em) => this.outcome.finish(em, refund, status === 'SUCCESS' ? 'success' : 'failed', String(r.data!.refund_id), new Date()));
   }
 }
 

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { decryptResource, encryptResource, notificationMessage, randomAlnum, signSha256Rsa, verifySha256Rsa } from './wechatpay-crypto.js';
+import { checkWechatpaySignature, decryptResource, encryptResource, notificationMessage, randomAlnum, signSha256Rsa, verifySha256Rsa } from './wechatpay-crypto.js';
 
 const KEY = 'a'.repeat(32);
 
@@ -39,6 +39,19 @@ describe('notification signatures', () => {
     expect(verifySha256Rsa(notificationMessage('1700000000', 'n1', body.replace('1', '2')), sig, publicKey)).toBe(false);
     expect(verifySha256Rsa(notificationMessage('1700000001', 'n1', body), sig, publicKey)).toBe(false);
     expect(verifySha256Rsa(notificationMessage('1700000000', 'n1', body), 'garbage', publicKey)).toBe(false);
+  });
+
+  it('checks an answer or notification against the configured key of its serial, within five minutes', () => {
+    const keys = new Map([['PUB_KEY_ID_01AB', publicKey]]);
+    const now = 1_700_000_000_000;
+    const body = Buffer.from('{"trade_state":"NOTPAY"}');
+    const signed = (timestamp: string, b = body) => ({ timestamp, nonce: 'n1', serial: 'PUB_KEY_ID_01AB', signature: signSha256Rsa(notificationMessage(timestamp, 'n1', b), privateKey) });
+    expect(checkWechatpaySignature(signed('1700000000'), body, keys, now)).toBe('ok');
+    expect(checkWechatpaySignature(signed('1700000000'), Buffer.from('{"trade_state":"SUCCESS"}'), keys, now)).toBe('bad_signature');
+    expect(checkWechatpaySignature({ ...signed('1700000000'), serial: 'PUB_KEY_ID_01XX' }, body, keys, now)).toBe('unknown_serial');
+    expect(checkWechatpaySignature(signed('1699999600'), body, keys, now)).toBe('stale');
+    expect(checkWechatpaySignature({ timestamp: '', nonce: '', signature: '', serial: '' }, body, keys, now)).toBe('malformed');
+    expect(checkWechatpaySignature(signed('1700000000', Buffer.alloc(0)), Buffer.alloc(0), keys, now)).toBe('ok'); // a signed 204
   });
 
   it('makes random alphanumeric numbers of the asked length', () => {

@@ -53,6 +53,31 @@ export function verifySha256Rsa(message: string | Buffer, signature: string, pub
   }
 }
 
+/** Signatures older (or further in the future) than this are refused: a replayed capture is stale. */
+export const SIGNATURE_WINDOW_SECONDS = 300;
+
+export interface WechatpaySignatureHeaders {
+  timestamp: string;
+  nonce: string;
+  signature: string;
+  serial: string;
+}
+
+export type SignatureCheck = 'ok' | 'malformed' | 'unknown_serial' | 'stale' | 'bad_signature';
+
+/**
+ * WeChat Pay's signature on what it sends us, notifications and API responses alike: SHA256withRSA
+ * over `timestamp\nnonce\nbody\n` with the platform certificate or WeChat Pay public key named by
+ * the serial. Keys come only from configuration (never fetched on demand); the timestamp must be fresh.
+ */
+export function checkWechatpaySignature(h: WechatpaySignatureHeaders, body: Buffer, platformKeys: ReadonlyMap<string, string>, nowMs = Date.now()): SignatureCheck {
+  if (!/^\d{1,12}$/.test(h.timestamp) || !h.nonce || h.nonce.length > 64 || !h.signature || h.signature.length > 1024) return 'malformed';
+  const key = platformKeys.get(h.serial);
+  if (!key) return 'unknown_serial';
+  if (Math.abs(nowMs / 1000 - Number(h.timestamp)) > SIGNATURE_WINDOW_SECONDS) return 'stale';
+  return verifySha256Rsa(notificationMessage(h.timestamp, h.nonce, body), h.signature, key) ? 'ok' : 'bad_signature';
+}
+
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789'; // 56 characters
 
 /** Random string of [A-Za-z0-9] (out_trade_no, out_refund_no, nonces): unguessable and WeChat-safe. */

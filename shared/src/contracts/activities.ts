@@ -65,6 +65,20 @@ export const RatingRequest = z
   .strict();
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
+/** An organiser's decision on a comment WeChat's check could not judge. */
+export const CommentModeration = z.object({ decision: z.enum(['publish', 'reject']) }).strict();
+export type CommentModeration = z.infer<typeof CommentModeration>;
+
+/** A rating as shown: the rater's name is masked for everyone (the organiser needs the words, not the person). */
+export interface RatingView {
+  id: string;
+  stars: number;
+  comment: string;
+  commentStatus: 'visible' | 'held';
+  raterMasked: string;
+  createdAt: string;
+}
+
 export { Companion };
 
 export interface ActivitySummary {
@@ -100,6 +114,8 @@ export interface ActivityDetail extends ActivitySummary {
 export interface MyEnrollmentView extends EnrollmentView {
   activity: ActivitySummary;
   rated: boolean;
+  /** Someone else signed the person up: a family member on a live link, or an organiser. */
+  enteredBy: { name: string; as: 'family' | 'organiser' } | null;
 }
 
 export type { RosterEntry };

@@ -46,6 +46,10 @@ export type RefundRequest = z.infer<typeof RefundRequest>;
 export const ReconcileQuery = z.object({ date: z.string().regex(/^20\d\d-\d\d-\d\d$/, '日期格式应为 YYYY-MM-DD') }).strict();
 export type ReconcileQuery = z.infer<typeof ReconcileQuery>;
 
+/** The treasurer's list of stored daily reconciliation runs, newest first. */
+export const ReconcileRunsQuery = z.object({ limit: z.coerce.number().int('条数必须是整数').min(1).max(31).default(7) }).strict();
+export type ReconcileRunsQuery = z.infer<typeof ReconcileRunsQuery>;
+
 export const VerifyReceiptQuery = z.object({ code: z.string().trim().regex(/^[0-9A-Z]{12}$/, '校验码为12位数字或大写字母') }).strict();
 export type VerifyReceiptQuery = z.infer<typeof VerifyReceiptQuery>;
 
@@ -149,14 +153,32 @@ export interface RefundView {
   createdAt: string;
 }
 
+export const RECONCILE_MISMATCH_KINDS = ['unknown_order', 'not_paid_locally', 'amount_mismatch', 'missing_in_bill', 'duplicate_payment'] as const;
+/** What each kind of mismatch means, for the treasurer. */
+export const RECONCILE_MISMATCH_LABELS: Record<(typeof RECONCILE_MISMATCH_KINDS)[number], string> = {
+  unknown_order: '微信已收款，本系统无此订单',
+  not_paid_locally: '微信已收款，本系统未入账',
+  amount_mismatch: '金额不一致',
+  missing_in_bill: '本系统已入账，微信账单中没有',
+  duplicate_payment: '重复缴费，待退款',
+};
 export interface ReconcileMismatch {
-  kind: 'unknown_order' | 'not_paid_locally' | 'amount_mismatch' | 'missing_in_bill' | 'duplicate_payment';
+  kind: (typeof RECONCILE_MISMATCH_KINDS)[number];
   outTradeNo: string;
   localFen: number | null;
   billFen: number | null;
 }
 export interface ReconcileView {
   date: string;
+  billRows: number;
+  localPaid: number;
+  mismatches: ReconcileMismatch[];
+}
+
+/** One stored daily reconciliation (one per Beijing bill date), with the mismatches the caller may see. */
+export interface ReconcileRunView {
+  date: string;
+  ranAt: string;
   billRows: number;
   localPaid: number;
   mismatches: ReconcileMismatch[];

@@ -56,3 +56,13 @@ export interface PendingApplicationView {
   note: string | null;
   createdAt: string;
 }
+
+/**
+ * GET /api/me/grid-contact: the grid worker a resident can call, i.e. the contact of the resident's
+ * grid (OrgNode.contactUserId). The phone is unmasked: calling it is the point. 404 when none is set.
+ */
+export interface GridContactView {
+  grid: NodeRef;
+  name: string;
+  phone: string | null;
+}

@@ -1,12 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { verifySha256Rsa } from '../../payments/wechatpay-crypto.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { notificationMessage, randomAlnum, signSha256Rsa, verifySha256Rsa } from '../../payments/wechatpay-crypto.js';
 import type { DemoPayKeys } from './fake-pay-keys.js';
 import { FakePayNotifier, type NotifyBehaviour, type SignedNotification, type Tamper } from './fake-pay-notifier.js';
 import { FakePayError, FakePayState, type FakeOrder } from './fake-pay-state.js';
 
 export { TAMPERS, type Tamper, type NotifyBehaviour } from './fake-pay-notifier.js';
+
+/** Ways the fake can spoil its API answers, each one a man-in-the-middle the server must refuse. */
+export const RESPONSE_TAMPERS = ['unsigned', 'signature', 'serial', 'stale', 'body'] as const;
+export type ResponseTamper = (typeof RESPONSE_TAMPERS)[number];
+export interface ResponseForgery {
+  tamper: ResponseTamper;
+  /** Rewrites the body after signing (what the forger wants us to believe); 'body' alone appends a space. */
+  rewrite?: (body: string) => string;
+}
 
 /** A running fake of api.mch.weixin.qq.com (v3) on loopback, for tests and the demo. */
 export interface FakeWechatPay {
@@ -21,6 +30,8 @@ export interface FakeWechatPay {
   paymentNotification(outTradeNo: string, tamper?: Tamper | null, mode?: NotifyBehaviour['mode']): SignedNotification;
   /** Requests that failed the merchant signature check. */
   rejectedRequests(): number;
+  /** Spoils every API answer from now on (null: sign them properly again). */
+  forgeResponses(f: ResponseForgery | null): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +42,7 @@ export async function startFakeWechatPay(keys: DemoPayKeys, opts: { port?: numbe
   const notifier = new FakePayNotifier(keys);
   const billTokens = new Map<string, string>();
   let rejected = 0;
+  let forgery: ResponseForgery | null = null;
 
   const paymentResource = (o: FakeOrder) => state.transactionView(o);
   const notifyPayment = (o: FakeOrder) => notifier.dispatch(o.notifyUrl, 'TRANSACTION.SUCCESS', 'transaction', paymentResource(o), o.outTradeNo);
@@ -64,8 +76,9 @@ export async function startFakeWechatPay(keys: DemoPayKeys, opts: { port?: numbe
       const date = q.get('bill_date') ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new FakePayError(400, 'PARAM_ERROR', 'bill_date 参数错误');
       const token = randomBytes(12).toString('hex');
-      billTokens.set(token, state.tradeBill(date));
-      return { status: 200, body: { hash_type: 'SHA1', hash_value: '', download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` } };
+      const csv = state.tradeBill(date);
+      billTokens.set(token, csv);
+      return { status: 200, body: { hash_type: 'SHA1', hash_value: createHash('sha1').update(csv, 'utf8').digest('hex'), download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` } };
     }],
     ['GET', /^\/v3\/billdownload\/file$/, (_m, q) => {
       const text = billTokens.get(q.get('token') ?? '');
@@ -76,10 +89,32 @@ export async function startFakeWechatPay(keys: DemoPayKeys, opts: { port?: numbe
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (e instanceof FakePayError) return json(res, e.status, { code: e.code, message: e.message });
-      json(res, 500, { code: 'SYSTEM_ERROR', message: String((e as Error).message) });
+      if (e instanceof FakePayError) return answer(res, e.status, 'application/json', JSON.stringify({ code: e.code, message: e.message }));
+      answer(res, 500, 'application/json', JSON.stringify({ code: 'SYSTEM_ERROR', message: String((e as Error).message) }));
     });
   });
+
+  /**
+   * Like WeChat Pay, signs every answer to a correctly signed API request (errors too) with the
+   * platform key of the notifier's mode: Wechatpay-Signature over `timestamp\nnonce\nbody\n`.
+   * File downloads go unsigned, as at WeChat.
+   */
+  function answer(res: ServerResponse, status: number, contentType: string | null, body: string, signed = true) {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    let out = body;
+    if (signed) {
+      const key = notifier.behaviour.mode === 'public_key' ? keys.platformPublicKey : keys.platformCert;
+      const f = forgery?.tamper ?? null;
+      const timestamp = String(Math.floor(Date.now() / 1000) - (f === 'stale' ? 600 : 0));
+      const nonce = randomAlnum(32);
+      const signature = f === 'signature' ? randomBytes(256).toString('base64') : signSha256Rsa(notificationMessage(timestamp, nonce, body), key.privateKeyPem);
+      if (f !== 'unsigned') {
+        Object.assign(headers, { 'wechatpay-timestamp': timestamp, 'wechatpay-nonce': nonce, 'wechatpay-signature': signature, 'wechatpay-serial': f === 'serial' ? 'PUB_KEY_ID_0199999999999999' : key.serial });
+      }
+      if (forgery) out = forgery.rewrite ? forgery.rewrite(body) : f === 'body' ? `${body} ` : body;
+    }
+    res.writeHead(status, headers).end(out);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -89,15 +124,13 @@ export async function startFakeWechatPay(keys: DemoPayKeys, opts: { port?: numbe
     if (!route) return json(res, 404, { code: 'NOT_FOUND', message: '接口不存在' });
     if (!authorized(req, url, raw)) {
       rejected++;
-      return json(res, 401, { code: 'SIGN_ERROR', message: '签名错误' });
+      return json(res, 401, { code: 'SIGN_ERROR', message: '签名错误' }); // unsigned: WeChat signs only answers to signed requests
     }
     const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, any>) : {};
     const out = route[2](url.pathname.match(route[1])!, url.searchParams, body);
-    if (out.text !== undefined) {
-      res.writeHead(out.status, { 'content-type': 'text/plain; charset=utf-8' }).end(out.text);
-    } else if (out.body === undefined) {
-      res.writeHead(out.status).end();
-    } else json(res, out.status, out.body);
+    if (out.text !== undefined) answer(res, out.status, 'text/plain; charset=utf-8', out.text, false);
+    else if (out.body === undefined) answer(res, out.status, null, '');
+    else answer(res, out.status, 'application/json', JSON.stringify(out.body));
   }
 
   /** WECHATPAY2-SHA256-RSA2048 with the merchant key over method, path+query, timestamp, nonce, body. */
@@ -137,6 +170,9 @@ export async function startFakeWechatPay(keys: DemoPayKeys, opts: { port?: numbe
     setBehaviour: (b) => Object.assign(notifier.behaviour, b),
     paymentNotification: (no, tamper = null, mode) => notifier.build('TRANSACTION.SUCCESS', 'transaction', paymentResource(state.order(no)), tamper, mode),
     rejectedRequests: () => rejected,
+    forgeResponses: (f) => {
+      forgery = f;
+    },
     close: async () => {
       await notifier.close();
       server.closeAllConnections();

@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { FamilyCheckInRequest, FamilySignUpRequest, InboxQuery } from '@honglin/shared';
+import type { Actor } from '../common/actor.js';
+import { CurrentActor } from '../common/decorators.js';
+import { IdPipe, Input, QueryInput } from '../common/validation.js';
+import { FamilyActingService } from './family-acting.service.js';
+
+/** A linked family member acting for an older resident; every route is refused (403) without an active link. */
+@ApiTags('family')
+@ApiBearerAuth()
+@Controller('family/elders/:elderId')
+export class FamilyActingController {
+  constructor(private readonly acting: FamilyActingService) {}
+
+  @Post('activities/:activityId/signup')
+  signUp(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @Param('activityId', IdPipe) activityId: string, @Input(FamilySignUpRequest) dto: FamilySignUpRequest) {
+    return this.acting.signUp(actor, elderId, activityId, dto.companions);
+  }
+
+  @Post('enrollments/:enrollmentId/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @Param('enrollmentId', IdPipe) enrollmentId: string) {
+    return this.acting.cancel(actor, elderId, enrollmentId);
+  }
+
+  @Post('checkin')
+  @HttpCode(200)
+  checkIn(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @Input(FamilyCheckInRequest) dto: FamilyCheckInRequest) {
+    return this.acting.checkIn(actor, elderId, dto);
+  }
+
+  @Get('inbox')
+  inbox(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @QueryInput(InboxQuery) q: InboxQuery) {
+    return this.acting.inbox(actor, elderId, q.limit, q.cursor);
+  }
+
+  @Get('activities')
+  activities(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string) {
+    return this.acting.activitiesOf(actor, elderId);
+  }
+}

@@ -1,0 +1,13 @@
+import { FamilyActingController } from './family-acting.controller.js';
+import { FamilyActingService } from './family-acting.service.js';
+import { FamilyController } from './family.controller.js';
+import { FamilyLinksService } from './family-links.service.js';
+import { FamilyNotices } from './family-notices.js';
+import { FamilyRepository } from './family.repository.js';
+import { ProxyActionRepository } from './proxy-action.repository.js';
+import { ProxyActions } from './proxy-actions.service.js';
+
+export const FAMILY = {
+  controllers: [FamilyController, FamilyActingController],
+  providers: [FamilyRepository, ProxyActionRepository, ProxyActions, FamilyNotices, FamilyLinksService, FamilyActingService],
+};
