@@ -2,11 +2,13 @@ import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityAttendance } from './activity-attendance.js';
+import { ActivityAdminController } from './activity-admin.controller.js';
 import { ActivityCommentsController } from './activity-comments.controller.js';
+import { ActivityCovers } from './activity-covers.js';
 import { ActivityRatingService } from './activity-rating.service.js';
 import { ActivityRosterService } from './activity-roster.service.js';
 
 export const ACTIVITIES = {
-  controllers: [ActivitiesController, ActivityCommentsController],
-  providers: [ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
+  controllers: [ActivitiesController, ActivityCommentsController, ActivityAdminController],
+  providers: [ActivityCovers, ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
 };

@@ -75,6 +75,7 @@ export class ActivitiesService {
 
   async update(actor: Actor, id: string, input: ActivityInput): Promise<ActivityDetail> {
     const a = await this.managed(actor, id);
+    if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
     if (input.communityId !== a.communityId) throw new AppError('VALIDATION_FAILED', [{ field: 'communityId', message: '活动发布后不能更换社区' }]);
     await this.tx.run(async (em) => {
       await this.repo.update(em, id, activityFields(input));
@@ -168,6 +169,25 @@ export class ActivitiesService {
 
   async communities(): Promise<{ id: string; name: string }[]> {
     return (await this.repo.communities()).map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  /** Calls the activity off: it leaves the lists, and everyone signed up or waiting is told why. */
+  async cancel(actor: Actor, id: string, reason: string): Promise<ActivityDetail> {
+    const a = await this.managed(actor, id);
+    if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    await this.tx.run(async (em) => {
+      await this.engine.cancelSlot(em, a.slotId, reason);
+      await this.repo.update(em, a.id, { status: 'cancelled' });
+    });
+    return this.detail(actor, id);
+  }
+
+  /** The cover picture an organiser uploaded (stored by ActivityCovers), shown on the list and the detail page. */
+  async setCover(actor: Actor, id: string, coverImage: string): Promise<ActivityDetail> {
+    const a = await this.managed(actor, id);
+    if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+    await this.tx.run((em) => this.repo.update(em, id, { coverImage }));
+    return this.detail(actor, id);
   }
 
   async managed(actor: Actor, id: string): Promise<Activity> {

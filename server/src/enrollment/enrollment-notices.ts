@@ -5,7 +5,7 @@ import { NotificationService, type NewNotification } from '../notifications/noti
 import type { Enrollment } from './enrollment.entity.js';
 import type { EnrollmentSlot } from './enrollment-slot.entity.js';
 
-export type NoticeKind = 'registered' | 'confirmed' | 'waitlisted' | 'offered' | 'offer_expired' | 'approved' | 'rejected' | 'cancelled_by_organiser';
+export type NoticeKind = 'registered' | 'confirmed' | 'waitlisted' | 'offered' | 'offer_expired' | 'approved' | 'rejected' | 'cancelled_by_organiser' | 'slot_cancelled';
 
 const TEXT: Record<NoticeKind, { title: string; body: (s: EnrollmentSlot, e: Enrollment) => string; template?: TemplateKey; urgent?: boolean }> = {
   registered: { title: '报名已提交', body: (s) => `您报名的“${s.title}”正在等待组织者审核，结果会通知您。`, template: 'activity_signup' },
@@ -21,7 +21,11 @@ const TEXT: Record<NoticeKind, { title: string; body: (s: EnrollmentSlot, e: Enr
   approved: { title: '报名已通过', body: (s) => `您报名的“${s.title}”已通过审核，时间 ${when(s)}。`, template: 'activity_signup' },
   rejected: { title: '报名未通过', body: (s) => `很抱歉，您报名的“${s.title}”未通过审核。` },
   cancelled_by_organiser: { title: '报名已被取消', body: (s) => `组织者取消了您在“${s.title}”的报名，如有疑问请联系社区。` },
+  slot_cancelled: { title: '活动已取消', body: (s) => `很抱歉，您报名的“${s.title}”（${when(s)}）已取消，您的报名随之取消。` },
 };
+
+/** A call-off this close to the start goes out even in quiet hours: people would otherwise turn up. */
+const URGENT_WITHIN_MS = 12 * 3_600_000;
 
 function when(s: EnrollmentSlot): string {
   return formatChinaDateTime(s.startsAt);
@@ -39,6 +43,18 @@ export class EnrollmentNotices {
     const rows = [this.notice(kind, slot, e, at)];
     if (withReminders) rows.push(...this.reminders(slot, e, at));
     await this.notifications.enqueueMany(em, rows);
+  }
+
+  /** Everyone still signed up (or waiting) hears that the whole thing is off, and why. */
+  async slotCancelled(em: EntityManager, slot: EnrollmentSlot, enrollments: Enrollment[], at: Date, reason: string): Promise<void> {
+    const urgent = slot.startsAt.getTime() - at.getTime() < URGENT_WITHIN_MS;
+    await this.notifications.enqueueMany(
+      em,
+      enrollments.map((e) => {
+        const n = this.notice('slot_cancelled', slot, e, at);
+        return { ...n, body: `${n.body}原因：${reason}`, urgent };
+      }),
+    );
   }
 
   private notice(kind: NoticeKind, slot: EnrollmentSlot, e: Enrollment, at: Date): NewNotification {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SEAT_HOLDING, type EnrollmentStatus } from '@honglin/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { Enrollment } from './enrollment.entity.js';
@@ -40,12 +40,23 @@ export class EnrollmentRepository {
 
   /** Takes `seats` from a pool if they fit: the one statement that makes overbooking impossible. */
   async takeSeats(em: EntityManager, slotId: string, seats: number, pool: Pool): Promise<boolean> {
-    const qb = em.createQueryBuilder().update(EnrollmentSlot).where('id = :slotId', { slotId, seats });
+    // Only while open: a sign-up racing the slot's cancellation finds no seat rather than a dead one.
+    const qb = em.createQueryBuilder().update(EnrollmentSlot).where('id = :slotId AND status = :open', { slotId, seats, open: 'open' });
     const res =
       pool === 'public'
         ? await qb.set({ taken: () => 'taken + :seats' }).andWhere('taken + :seats <= capacity - reserved').execute()
         : await qb.set({ reservedTaken: () => 'reservedTaken + :seats' }).andWhere('reservedTaken + :seats <= reserved').execute();
     return res.affected === 1;
+  }
+
+  /** Open → cancelled with the counters emptied; false when it was not open. */
+  async closeOpenSlot(em: EntityManager, slotId: string): Promise<boolean> {
+    const r = await em.createQueryBuilder().update(EnrollmentSlot).set({ status: 'cancelled', taken: 0, reservedTaken: 0 }).where('id = :slotId AND status = :open', { slotId, open: 'open' }).execute();
+    return r.affected === 1;
+  }
+
+  activeInSlot(em: EntityManager, slotId: string): Promise<Enrollment[]> {
+    return em.find(Enrollment, { where: { slotId, status: In(['registered', 'confirmed', 'waitlisted', 'offered']) } });
   }
 
   async releaseSeats(em: EntityManager, slotId: string, seats: number, pool: Pool): Promise<void> {

@@ -87,8 +87,22 @@ export class EnrollmentService {
     await this.promote(em, (await this.repo.slot(slotId, em))!, new Date());
   }
 
-  async closeSlot(em: EntityManager, slotId: string): Promise<void> {
-    await this.repo.updateSlot(em, slotId, { status: 'cancelled' });
+  /**
+   * Calls the whole slot off: every active enrollment is cancelled (reminders withdrawn) and told why,
+   * and the counters go to zero with them, so counter = enrollments still holds. Returns how many.
+   */
+  async cancelSlot(em: EntityManager, slotId: string, reason: string): Promise<number> {
+    const now = new Date();
+    const slot = await this.requireSlot(em, slotId);
+    // The slot row first: sign-ups in flight wait on its lock and then find it closed.
+    if (!(await this.repo.closeOpenSlot(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
+    const active = await this.repo.activeInSlot(em, slotId);
+    for (const e of active) {
+      await this.repo.transition(em, e.id, e.status, { status: 'cancelled', cancelReason: 'slot_cancelled', offerExpiresAt: null, waitlistedAt: null });
+      await this.notices.cancelReminders(em, e.id);
+    }
+    await this.notices.slotCancelled(em, slot, active, now, reason);
+    return active.length;
   }
 
   /**

@@ -1,5 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import {
@@ -16,7 +15,8 @@ import {
 } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
-import { newId, newSecret } from '../common/ids.js';
+import { newId } from '../common/ids.js';
+import { ImageStore } from '../common/image-store.js';
 import { assertManager, assertManages } from '../common/scope.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -25,14 +25,13 @@ import { MEETING_MANAGERS } from './meeting-access.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
-const SIGNATURES: Record<string, Buffer> = { 'image/jpeg': Buffer.from([0xff, 0xd8, 0xff]), 'image/png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
 /** How far back the compliance board looks: the previous year covers every period's "last" period. */
 const LOOKBACK_MS = 400 * 24 * 3600_000;
 
 /** Minutes, photos, the branch compliance board and the yearly attendance export. */
 @Injectable()
 export class MeetingRecordsService {
-  private readonly photoDir: string;
+  private readonly photos: ImageStore;
 
   constructor(
     private readonly meetings: MeetingsService,
@@ -42,7 +41,7 @@ export class MeetingRecordsService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // Beside the SQLite file (the server's data dir) whichever database is in use.
-    this.photoDir = resolve(dirname(config.SQLITE_PATH), 'meeting-photos');
+    this.photos = new ImageStore(resolve(dirname(config.SQLITE_PATH), 'meeting-photos'));
   }
 
   /** Minutes and resolutions may be written before and after attendance is closed, not after cancelling. */
@@ -57,17 +56,10 @@ export class MeetingRecordsService {
   async addPhoto(actor: Actor, id: string, dataUrl: string): Promise<MeetingView> {
     const meeting = await this.meetings.managed(actor, id);
     if (meeting.status === 'cancelled') throw new AppError('MEETING_NOT_EDITABLE');
-    const [, mime, b64] = /^data:(image\/(?:jpeg|png));base64,(.*)$/.exec(dataUrl) ?? [];
-    const bytes = Buffer.from(b64 ?? '', 'base64');
-    if (!mime || bytes.length < 8 || bytes.length > MEETING_PHOTO_MAX_BYTES || !bytes.subarray(0, SIGNATURES[mime].length).equals(SIGNATURES[mime])) {
-      throw new AppError('MEETING_PHOTO_INVALID');
-    }
-    const fileName = `${newSecret(18)}.${mime === 'image/png' ? 'png' : 'jpg'}`;
-    await mkdir(this.photoDir, { recursive: true });
-    await writeFile(join(this.photoDir, fileName), bytes);
+    const image = await this.photos.save(dataUrl, MEETING_PHOTO_MAX_BYTES, 'MEETING_PHOTO_INVALID');
     await this.tx.run(async (em) => {
       if ((await this.repo.countPhotos(id, em)) >= MEETING_PHOTOS_MAX) throw new AppError('MEETING_PHOTOS_FULL');
-      await this.repo.insertPhoto({ id: newId(), meetingId: id, fileName, mime, bytes: bytes.length, uploadedBy: actor.userId, createdAt: new Date() }, em);
+      await this.repo.insertPhoto({ id: newId(), meetingId: id, fileName: image.fileName, mime: image.mime, bytes: image.bytes, uploadedBy: actor.userId, createdAt: new Date() }, em);
     });
     return this.meetings.get(actor, id);
   }
@@ -75,8 +67,9 @@ export class MeetingRecordsService {
   async photo(actor: Actor, id: string, photoId: string): Promise<{ mime: string; bytes: Buffer }> {
     await this.meetings.visible(actor, id);
     const photo = await this.repo.findPhoto(id, photoId);
-    if (!photo) throw AppError.notFound();
-    return { mime: photo.mime, bytes: await readFile(join(this.photoDir, photo.fileName)) };
+    const file = photo && (await this.photos.read(photo.fileName));
+    if (!file) throw AppError.notFound();
+    return file;
   }
 
   /** Each branch in the caller's scope (a committee admin sees every branch below) with its cadence status. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageDataUrl } from './images.js';
 import { Companion, Eligibility, type EnrollmentView, type RosterEntry } from './enrollment.js';
 import { Id } from './org.js';
 
@@ -64,6 +65,14 @@ export const RatingRequest = z
   .object({ stars: z.number().int().min(1, '请选择1到5颗星').max(5, '请选择1到5颗星'), comment: z.string().trim().max(300).default('') })
   .strict();
 export type RatingRequest = z.infer<typeof RatingRequest>;
+
+export const ACTIVITY_COVER_MAX_BYTES = 300 * 1024;
+export const CoverUploadRequest = z.object({ dataUrl: imageDataUrl(ACTIVITY_COVER_MAX_BYTES) }).strict();
+export type CoverUploadRequest = z.infer<typeof CoverUploadRequest>;
+
+/** Calling a whole activity off: everyone signed up is told, with the reason. */
+export const ActivityCancelRequest = z.object({ reason: z.string().trim().min(2, '请写明取消原因，报名的居民会收到').max(100, '原因请控制在100字以内') }).strict();
+export type ActivityCancelRequest = z.infer<typeof ActivityCancelRequest>;
 
 /** An organiser's decision on a comment WeChat's check could not judge. */
 export const CommentModeration = z.object({ decision: z.enum(['publish', 'reject']) }).strict();

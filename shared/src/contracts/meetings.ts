@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageDataUrl } from './images.js';
 import { MEETING_TYPES, type CadenceItem, type MeetingType } from '../meeting-cadence.js';
 import type { NodeRef } from './auth.js';
 import type { CheckInMethod } from './checkin.js';
@@ -82,7 +83,7 @@ export type MinutesRequest = z.infer<typeof MinutesRequest>;
 export const MEETING_PHOTO_MAX_BYTES = 150 * 1024;
 export const MEETING_PHOTOS_MAX = 12;
 export const PhotoUploadRequest = z
-  .object({ dataUrl: z.string().max(Math.ceil((MEETING_PHOTO_MAX_BYTES * 4) / 3) + 40, '照片太大，请压缩后再上传').regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, '只支持 JPG 或 PNG 照片') })
+  .object({ dataUrl: imageDataUrl(MEETING_PHOTO_MAX_BYTES) })
   .strict();
 export type PhotoUploadRequest = z.infer<typeof PhotoUploadRequest>;
 
