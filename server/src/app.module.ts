@@ -23,10 +23,11 @@ import { WechatModule } from './wechat/wechat.module.js';
 import { DUES } from './dues/dues.providers.js';
 import { PAYMENTS } from './payments/payments.providers.js';
 import { FAMILY } from './family/family.providers.js';
+import { VOLUNTEERING } from './volunteering/volunteering.providers.js';
 import { PRIVACY } from './privacy/privacy.providers.js';
 
 /** Each domain contributes its controllers and providers; they share one injector. */
-const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY];
+const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING];
 
 /** Configuration, database, crypto and logging: available to every module. */
 @Global()

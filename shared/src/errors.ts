@@ -141,6 +141,20 @@ export const ERRORS = {
   RESIDENT_HOME_INVALID: { status: 400, message: '请选择这位居民居住的网格或楼栋' },
   RESIDENT_PHONE_TAKEN: { status: 409, message: '这个手机号已有居民在用，请核对；没有手机可以不填' },
 
+  // volunteering and mobilisation (issue #6)
+  VOLUNTEER_NODE_INVALID: { status: 400, message: '请选择社区或党支部作为项目的组织单位' },
+  VOLUNTEER_CAMPAIGN_CLOSED: { status: 409, message: '这个志愿项目已经结束，不能再添加岗位' },
+  VOLUNTEER_SHIFT_OUTSIDE_CAMPAIGN: { status: 400, message: '岗位时间须在项目起止时间之内' },
+  VOLUNTEER_SHIFT_OVERLAP: { status: 409, message: '您在这个时间段已经报名了另一个志愿岗位，同一时间只能参加一个' },
+  VOLUNTEER_NOT_CHECKED_IN: { status: 409, message: '您还没有签到，请先扫签到码签到，再扫签退码' },
+  VOLUNTEER_ALREADY_CHECKED_OUT: { status: 409, message: '您已经签退过了，时长已提交审核' },
+  VOLUNTEER_HOURS_NOT_PENDING: { status: 409, message: '所选记录中有已审核过的，请刷新后重新选择' },
+  VOLUNTEER_GRID_INVALID: { status: 400, message: '请选择网格' },
+  MOBILISATION_TARGET_INVALID: { status: 400, message: '召集范围须是您管辖的网格或党支部' },
+  MOBILISATION_NO_ONE_MATCHES: { status: 409, message: '没有符合条件的人员，请放宽技能或范围后再发' },
+  MOBILISATION_CLOSED: { status: 409, message: '这次召集已经结束，感谢您的关注' },
+  MOBILISATION_ANSWERED: { status: 409, message: '您已经回复过这次召集了' },
+  MOBILISATION_NOT_FULL: { status: 409, message: '召集还没有满员，请直接点“我参加”' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -21,3 +21,5 @@ export * from './dues-rates.js';
 export * from './contracts/dues.js';
 export * from './dues-reminders.js';
 export * from './contracts/family.js';
+export * from './volunteer-hours.js';
+export * from './contracts/volunteering.js';

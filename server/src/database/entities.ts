@@ -29,6 +29,10 @@ import { OutboxMessage } from '../notifications/outbox-message.entity.js';
 import { SubscriptionGrant } from '../notifications/subscription-grant.entity.js';
 import { FamilyInvite, FamilyLink } from '../family/family-link.entity.js';
 import { ProxyActionRecord } from '../family/proxy-action.entity.js';
+import { VolunteerCampaign, VolunteerShift } from '../volunteering/campaign.entity.js';
+import { VolunteerProfile } from '../volunteering/profile.entity.js';
+import { VolunteerCertificate, VolunteerHours } from '../volunteering/hours.entity.js';
+import { MobilisationAnswerRow, MobilisationCall } from '../volunteering/mobilisation.entity.js';
 
 /** Every entity of the schema. Add new ones here, then run `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, RefreshToken, WechatAccessToken,
@@ -45,4 +49,6 @@ export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, Refres
   DuesReminder, PayReconciliation, PayReconciliationMismatch,
   // family links and acting for others (issue #8)
   FamilyLink, FamilyInvite, ProxyActionRecord,
+  // volunteering and mobilisation (issue #6)
+  VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, MobilisationCall, MobilisationAnswerRow,
 ];

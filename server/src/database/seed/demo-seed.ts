@@ -8,6 +8,7 @@ import { seedStudy } from './study-seed.js';
 import { seedDues } from './dues-seed.js';
 import { seedActivities } from './activities-seed.js';
 import { seedMeetings } from './meetings-seed.js';
+import { seedVolunteering } from './volunteering-seed.js';
 import { COMMITTEE, COMMUNITIES, demoName, NAMED_PEOPLE, seededRandom, STREET, type DemoPersonSpec } from './demo-data.js';
 
 /** Residents beyond the named people: 53 more makes 60 (20 Party members, 15 aged 60+, 5 of them without a phone). */
@@ -105,4 +106,5 @@ async function seed(em: EntityManager, crypto: FieldCrypto) {
   await seedDues(em, crypto);
   await seedActivities(em);
   await seedMeetings(em);
+  await seedVolunteering(em);
 }
