@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { User } from '../members/user.entity.js';
 import { InboxItem } from './inbox-item.entity.js';
@@ -58,8 +58,19 @@ export class NotificationRepository {
     return held.map((r) => r.id);
   }
 
-  findOutbox(em: EntityManager, id: string): Promise<OutboxMessage | null> {
-    return em.findOne(OutboxMessage, { where: { id } });
+  findOutboxMany(em: EntityManager, ids: string[]): Promise<OutboxMessage[]> {
+    return ids.length ? em.find(OutboxMessage, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** The same patch on every listed row `owner` still holds (a batch of inbox-only deliveries). */
+  async updateHeldMany(em: EntityManager, ids: string[], owner: string, patch: Partial<OutboxMessage>): Promise<void> {
+    if (!ids.length) return;
+    await em
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set(patch)
+      .where('id IN (:...ids) AND leaseOwner = :owner AND status = :pending', { ids, owner, pending: 'pending' })
+      .execute();
   }
 
   /** Updates a row only while `owner` still holds it; false when the lease was lost. */
@@ -77,12 +88,14 @@ export class NotificationRepository {
     return em.findOne(User, { where: { id: userId }, select: { id: true, openid: true } }).then((u) => u?.openid ?? null);
   }
 
-  async insertInbox(em: EntityManager, m: OutboxMessage): Promise<void> {
+  /** One statement for a batch; a row whose outbox message already reached the inbox is ignored. */
+  async insertInbox(em: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    if (!messages.length) return;
     await em
       .createQueryBuilder()
       .insert()
       .into(InboxItem)
-      .values({ id: newId(), userId: m.userId, outboxId: m.id, kind: m.kind, title: m.title, body: m.body, link: m.link, readAt: null })
+      .values(messages.map((m) => ({ id: newId(), userId: m.userId, outboxId: m.id, kind: m.kind, title: m.title, body: m.body, link: m.link, readAt: null })))
       .orIgnore()
       .updateEntity(false)
       .execute();

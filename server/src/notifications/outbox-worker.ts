@@ -11,7 +11,8 @@ import type { OutboxMessage } from './outbox-message.entity.js';
 import { OutboxQueue } from './outbox-queue.js';
 
 const LEASE_MS = 60_000;
-const BATCH = 20;
+/** Rows per claim: inbox-only rows of a batch are delivered with a handful of statements in all. */
+const BATCH = 200;
 export const MAX_ATTEMPTS = 6;
 /** WeChat says the user holds no grant for the template: nothing was spent on their side, nothing to refund. */
 const NO_GRANT_ERRCODE = 43101;
@@ -64,14 +65,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
       if (ids.length === 0) return handled;
       handled += ids.length;
       // One transaction prepares the whole batch (inbox rows, grants); WeChat is called after it.
-      const sends = await this.tx.run(async (em) => {
-        const out: Send[] = [];
-        for (const id of ids) {
-          const send = await this.prepare(em, id, t);
-          if (send) out.push(send);
-        }
-        return out;
-      });
+      const sends = await this.tx.run((em) => this.prepare(em, ids, t));
       for (const send of sends) await this.send(send, now);
     }
     return handled;
@@ -81,7 +75,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   async deliver(id: string, now = () => new Date()): Promise<void> {
     const t = now();
     if (!(await this.repo.claim([id], this.id, t, new Date(t.getTime() + LEASE_MS))).length) return;
-    const send = await this.tx.run((em) => this.prepare(em, id, t));
+    const [send] = await this.tx.run((em) => this.prepare(em, [id], t));
     if (send) await this.send(send, now);
   }
 
@@ -107,17 +101,32 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async prepare(em: EntityManager, id: string, now: Date): Promise<Send | null> {
-    const row = await this.repo.findOutbox(em, id);
-    if (!row || row.leaseOwner !== this.id || row.status !== 'pending') return null;
-    if (!row.inboxDone) await this.repo.insertInbox(em, row);
+  /**
+   * Every held row reaches the inbox (one insert for the batch); rows with nothing for WeChat are done
+   * then (one update for the batch); the rest get a grant spent and a message to send after commit.
+   */
+  private async prepare(em: EntityManager, ids: string[], now: Date): Promise<Send[]> {
+    const rows = (await this.repo.findOutboxMany(em, ids)).filter((r) => r.leaseOwner === this.id && r.status === 'pending');
+    await this.repo.insertInbox(em, rows.filter((r) => !r.inboxDone));
+    const forWechat = rows.filter((r) => r.wechat === 'sending' || r.wechat === 'pending');
+    const inboxOnly = rows.filter((r) => !forWechat.includes(r)).map((r) => r.id);
+    await this.repo.updateHeldMany(em, inboxOnly, this.id, { inboxDone: true, status: 'delivered', deliveredAt: now, leaseOwner: null, leaseUntil: null });
+    const sends: Send[] = [];
+    for (const row of forWechat) {
+      const send = await this.prepareWechat(em, row, now);
+      if (send) sends.push(send);
+    }
+    return sends;
+  }
+
+  private async prepareWechat(em: EntityManager, row: OutboxMessage, now: Date): Promise<Send | null> {
     const patch: Partial<OutboxMessage> = { inboxDone: true };
     let message: SubscribeMessage | null = null;
     if (row.wechat === 'sending') {
       // A previous holder crashed between sending and recording: it may have gone out. Never send twice.
       patch.wechat = 'unknown';
       patch.grantHeld = false;
-    } else if (row.wechat === 'pending') {
+    } else {
       const openid = await this.repo.openidOf(em, row.userId);
       const template = SUBSCRIPTION_TEMPLATES[row.templateKey as TemplateKey];
       const granted = row.grantHeld || (openid && template ? await this.repo.spendGrant(em, row.userId, row.templateKey!) : false);
@@ -130,8 +139,8 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
       }
     }
     if (!message) Object.assign(patch, { status: 'delivered', deliveredAt: now, leaseOwner: null, leaseUntil: null });
-    if (!(await this.repo.updateHeld(em, id, this.id, patch))) return null;
-    return message ? { id, message, row: { ...row, ...patch } as OutboxMessage } : null;
+    if (!(await this.repo.updateHeld(em, row.id, this.id, patch))) return null;
+    return message ? { id: row.id, message, row: { ...row, ...patch } as OutboxMessage } : null;
   }
 }
 

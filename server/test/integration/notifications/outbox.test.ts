@@ -105,7 +105,7 @@ describe.each(databases())('notification outbox on %s', (db) => {
     const dying = new OutboxWorker(t.config, t.app.get(NotificationRepository), tx, t.app.get(WechatClient));
     const now = new Date();
     expect(await t.app.get(NotificationRepository).claim([r.id], dying.id, now, new Date(now.getTime() + 60_000))).toEqual([r.id]);
-    await tx.run((em) => (dying as never as { prepare: Function }).prepare(em, r.id, now));
+    await tx.run((em) => (dying as never as { prepare: Function }).prepare(em, [r.id], now));
     expect((await row('crash'))!.wechat).toBe('sending');
     const before = sentTo();
     await worker.drain(); // lease still held: nothing happens
