@@ -31,7 +31,10 @@ export const ORG_ROUTES_FOR_EVERYONE = [
 ];
 
 /** Reads that are public within the street on purpose (the write routes under them are still checked). */
-export const PUBLIC_READS = [];
+export const PUBLIC_READS = [
+  '/api/volunteering/campaigns/{id}', // volunteer drives are open to every volunteer of the street, like activities
+  '/api/volunteering/shifts/{id}', // and so are their shifts (eligibility decides who may sign up)
+];
 
 /** Reads a member of any organisation may open (e.g. content everyone studies). */
 export const OPEN_TO_ALL_MEMBERS = [];
