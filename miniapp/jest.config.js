@@ -28,6 +28,6 @@ module.exports = {
     '\\.(css|scss)$': '<rootDir>/test/style-stub.js',
   },
   // defineConstants from config/index.ts, as the build would inject them.
-  globals: { API_BASE: 'http://api.test' },
+  globals: { API_BASE: 'http://api.test', WECHAT_SI: false },
   clearMocks: true,
 };

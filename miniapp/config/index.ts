@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(() => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: { API_BASE: JSON.stringify(apiBase) },
+    // WECHAT_SI: the 同声传译 plugin is declared in app.config.ts (read-aloud in WeChat); see README.
+    defineConstants: { API_BASE: JSON.stringify(apiBase), WECHAT_SI: JSON.stringify(Boolean(process.env.HONGLIN_WECHAT_SI_VERSION)) },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
     framework: 'react',

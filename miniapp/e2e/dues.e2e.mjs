@@ -48,6 +48,9 @@ export const tests = [
       await byTestId(page, 'entry-dues-board').click();
       const shown = await textOf(byTestId(page, 'board-bill-李建国'));
       assert(shown.includes('已缴'), `board row shows "${shown}"`);
+      // Past daily reconciliations (or, before the first one, when they run) are on the board too.
+      const recon = await textOf(byTestId(page, 'board-reconciliations'));
+      assert(recon.includes('微信支付对账'), `reconciliation card shows "${recon}"`);
       await screenshot(page, 'dues-board');
     },
   },

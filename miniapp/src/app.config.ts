@@ -3,16 +3,18 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/study/index', 'pages/activities/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/activities', pages: ['pages/detail/index', 'pages/mine/index', 'pages/manage/index', 'pages/edit/index', 'pages/roster/index'] },
+    { root: 'packages/activities', pages: ['pages/detail/index', 'pages/signup/index', 'pages/mine/index', 'pages/manage/index', 'pages/edit/index', 'pages/roster/index'] },
     { root: 'packages/inbox', pages: ['pages/index/index'] },
     { root: 'packages/study', pages: ['pages/article/index', 'pages/video/index', 'pages/quiz/index', 'pages/library/index', 'pages/topic-report/index'] },
     { root: 'packages/points', pages: ['pages/history/index', 'pages/rankings/index', 'pages/mall/index', 'pages/redemptions/index', 'pages/manage/index', 'pages/rules/index'] },
     { root: 'packages/auth', pages: ['pages/login/index', 'pages/privacy/index'] },
     { root: 'packages/meetings', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/attendance/index', 'pages/minutes/index', 'pages/compliance/index', 'pages/my-attendance/index'] },
     { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/qr/index'] },
-    { root: 'packages/org', pages: ['pages/tree/index', 'pages/members/index', 'pages/applications/index'] },
+    { root: 'packages/org', pages: ['pages/tree/index', 'pages/members/index', 'pages/applications/index', 'pages/residents/index'] },
     { root: 'packages/me', pages: ['pages/party-application/index', 'pages/residence/index'] },
     { root: 'packages/dues', pages: ['pages/index/index', 'pages/result/index', 'pages/receipt/index', 'pages/board/index'] },
+    { root: 'packages/family', pages: ['pages/index/index'] },
+    { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/shift/index', 'pages/mine/index', 'pages/hours/index', 'pages/certificate/index', 'pages/profile/index', 'pages/call/index', 'pages/manage/index', 'pages/campaign/index', 'pages/approve/index', 'pages/launch/index', 'pages/board/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#c8102e',
@@ -38,6 +40,11 @@ export default defineAppConfig({
   // Geofence check-in at meetings (wx.getLocation); WeChat requires both declarations.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于在会场用定位签到，确认您在会议地点附近' } },
+  // Read-aloud in WeChat (同声传译). Only when the build says so: the plugin must first be added to the
+  // mini-program in the WeChat admin console, or the app fails to start. Without it the button is hidden.
+  ...(process.env.HONGLIN_WECHAT_SI_VERSION
+    ? { plugins: { WechatSI: { version: process.env.HONGLIN_WECHAT_SI_VERSION, provider: 'wx069ba97219f66d99' } } }
+    : {}),
   // WeChat enforces the privacy check for every app since 2023-09-15; stated here so older base libraries agree.
   __usePrivacyCheck__: true,
 });

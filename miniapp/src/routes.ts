@@ -11,6 +11,7 @@ export const ROUTES = {
   orgTree: '/packages/org/pages/tree/index',
   orgMembers: '/packages/org/pages/members/index',
   orgApplications: '/packages/org/pages/applications/index',
+  orgResidents: '/packages/org/pages/residents/index',
   partyApplication: '/packages/me/pages/party-application/index',
   residence: '/packages/me/pages/residence/index',
   // study and points (issue #3)
@@ -26,6 +27,7 @@ export const ROUTES = {
   pointsMallManage: '/packages/points/pages/manage/index',
   pointsRules: '/packages/points/pages/rules/index',
   activityDetail: '/packages/activities/pages/detail/index',
+  activitySignUp: '/packages/activities/pages/signup/index',
   myActivities: '/packages/activities/pages/mine/index',
   manageActivities: '/packages/activities/pages/manage/index',
   editActivity: '/packages/activities/pages/edit/index',
@@ -34,6 +36,22 @@ export const ROUTES = {
   // dues (issue #7)
   dues: '/packages/dues/pages/index/index',
   duesBoard: '/packages/dues/pages/board/index',
+  // family links and acting for others (issue #8)
+  family: '/packages/family/pages/index/index',
+  // volunteering and mobilisation (issue #6)
+  volunteer: '/packages/volunteer/pages/index/index',
+  volunteerShift: '/packages/volunteer/pages/shift/index',
+  volunteerMine: '/packages/volunteer/pages/mine/index',
+  volunteerHours: '/packages/volunteer/pages/hours/index',
+  volunteerCertificate: '/packages/volunteer/pages/certificate/index',
+  volunteerProfile: '/packages/volunteer/pages/profile/index',
+  volunteerCall: '/packages/volunteer/pages/call/index',
+  volunteerManage: '/packages/volunteer/pages/manage/index',
+  volunteerCampaign: '/packages/volunteer/pages/campaign/index',
+  volunteerApprove: '/packages/volunteer/pages/approve/index',
+  volunteerLaunch: '/packages/volunteer/pages/launch/index',
+  volunteerBoard: '/packages/volunteer/pages/board/index',
+  checkInScan: '/packages/checkin/pages/scan/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

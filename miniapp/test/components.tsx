@@ -12,11 +12,13 @@ interface Common {
   [prop: string]: unknown;
 }
 
-const passThrough = ({ className, children, onClick, 'data-testid': testId }: Common) => ({
+const passThrough = ({ className, children, onClick, 'data-testid': testId, ...rest }: Common) => ({
   className,
   children,
   onClick,
   'data-testid': testId,
+  // ARIA props reach the DOM in h5 too, so tests can find controls by role.
+  ...Object.fromEntries(Object.entries(rest).filter(([name]) => name === 'role' || name.startsWith('aria-'))),
 });
 
 export const View = (props: Common) => <div {...passThrough(props)} />;

@@ -73,6 +73,7 @@ const Taro = {
 };
 
 export const useDidShow = (): void => undefined;
+export const useDidHide = (): void => undefined;
 export const useReachBottom = (): void => undefined;
 export const useRouter = () => ({ params: {} as Record<string, string | undefined> });
 

@@ -27,6 +27,8 @@ export const ERRORS = {
   WECHAT_USER_BLOCKED: { status: 403, message: '微信判定当前账号存在风险，暂时无法登录，请联系社区工作人员' },
   WECHAT_PHONE_QUOTA: { status: 503, message: '获取手机号的次数已用完，请稍后再试或手动填写' },
   WECHAT_UNAVAILABLE: { status: 503, message: '暂时连不上微信服务，请稍后再试' },
+  RESIDENCE_REQUIRED: { status: 409, message: '请先在“我的—居住地”中选择您住在哪个小区，才能找到您的网格员' },
+  GRID_CONTACT_UNKNOWN: { status: 404, message: '暂时查不到您所在网格的网格员，请到社区居委会或拨打社区电话咨询' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系社区工作人员' },
   PRIVACY_NOT_ACCEPTED: { status: 403, message: '请先阅读并同意隐私保护指引' },
   PRIVACY_VERSION_OUTDATED: { status: 409, message: '隐私保护指引已更新，请阅读最新版本后再同意' },

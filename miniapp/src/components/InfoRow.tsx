@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { tapRole } from './a11y';
 
 export interface InfoRowProps {
   label: string;
@@ -14,7 +15,7 @@ export interface InfoRowProps {
 export function InfoRow({ label, value, testId, placeholder = '未登记', onTap, actionText }: InfoRowProps) {
   const missing = value === null || value === undefined || value === '';
   return (
-    <View className={`info-row${onTap ? ' info-row--tappable' : ''}`} onClick={onTap}>
+    <View className={`info-row${onTap ? ' info-row--tappable' : ''}`} onClick={onTap} {...(onTap ? tapRole() : {})}>
       <Text className="info-row__label">{label}</Text>
       <Text className={`info-row__value${missing ? ' info-row__value--missing' : ''}`} data-testid={testId}>
         {missing ? placeholder : value}

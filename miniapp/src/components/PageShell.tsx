@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@honglin/shared';
 import { ROUTES } from '../routes';
 import { needsPrivacyConsent, session, useSession, type SessionState } from '../stores/session';
+import { syncH5Chrome } from '../theme/h5-chrome';
 import { themeClassName } from '../theme/scale';
 import { EmptyState } from './EmptyState';
 
@@ -23,6 +24,7 @@ interface PageShellProps {
 /** Every page's root: applies the theme scale, a consistent header and the login/privacy gate. */
 export function PageShell({ title, subtitle, access = 'consented', children }: PageShellProps) {
   const state = useSession();
+  useEffect(() => syncH5Chrome(state.elderMode), [state.elderMode]);
   return (
     <View className={`${themeClassName(state.elderMode)} page-shell`}>
       {title ? (

@@ -3,6 +3,8 @@ import type {
   ActivityInput,
   ActivityListQuery,
   ActivitySummary,
+  CommentModeration,
+  RatingView,
   Companion,
   EnrollmentView,
   MyEnrollmentView,
@@ -93,3 +95,21 @@ export function redeemCheckIn(token: string): Promise<unknown> {
 
 /** Path of the roster export, fetched with the login token (see the roster page). */
 export const rosterExportPath = (id: string) => `/api/activities/${id}/roster.xlsx`;
+
+/** Comments that passed (everyone), and all of them with held ones first (the organiser). */
+export function listComments(id: string): Promise<RatingView[]> {
+  return request<RatingView[]>(`/api/activities/${id}/comments`, { toast: false });
+}
+
+export function listRatingsForOrganiser(id: string): Promise<RatingView[]> {
+  return request<RatingView[]>(`/api/activities/${id}/ratings`, { toast: false });
+}
+
+export function moderateComment(ratingId: string, decision: CommentModeration['decision']): Promise<{ decided: string }> {
+  return request(`/api/activities/ratings/${ratingId}/moderation`, { method: 'POST', data: { decision } });
+}
+
+/** An organiser enters someone without a phone (reserved places first), with the reason recorded. */
+export function enrolForResident(id: string, userId: string, reason: string): Promise<EnrollmentView> {
+  return request<EnrollmentView>(`/api/activities/${id}/enrol`, { method: 'POST', data: { userId, companions: [], reason } });
+}

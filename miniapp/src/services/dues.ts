@@ -1,4 +1,4 @@
-import type { BoardView, CreatedOrderView, MyDuesView, OrderView, ReceiptView } from '@honglin/shared';
+import type { BoardView, CreatedOrderView, MyDuesView, OrderView, ReceiptView, ReconcileRunView } from '@honglin/shared';
 import { request } from './request';
 
 export function getMyDues(): Promise<MyDuesView> {
@@ -36,4 +36,9 @@ export function generateBills(branchId: string, month: string): Promise<{ create
 
 export function remindUnpaid(branchId: string, month: string): Promise<{ enqueued: number }> {
   return request(`/api/dues/branches/${branchId}/reminders`, { method: 'POST', data: { month } });
+}
+
+/** The stored daily reconciliations (newest first) with this branch's mismatches. */
+export function getReconciliations(branchId: string, limit = 7): Promise<ReconcileRunView[]> {
+  return request<ReconcileRunView[]>(`/api/dues/branches/${branchId}/reconciliations`, { query: { limit } });
 }

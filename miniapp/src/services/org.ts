@@ -1,4 +1,4 @@
-import type { MemberSummary, NodeRef, OrgNodeView, Page, PendingApplicationView } from '@honglin/shared';
+import type { GridContactView, MemberSummary, NodeRef, OrgNodeView, Page, PendingApplicationView } from '@honglin/shared';
 import { request } from './request';
 
 // Lists are shown with an inline error state and a retry button, so they do not toast.
@@ -17,9 +17,9 @@ export function getOrgTree(): Promise<OrgNodeView[]> {
 
 export const MEMBER_PAGE_SIZE = 20;
 
-export function listNodeMembers(nodeId: string, cursor: string | null): Promise<Page<MemberSummary>> {
+export function listNodeMembers(nodeId: string, cursor: string | null, q?: string): Promise<Page<MemberSummary>> {
   return request<Page<MemberSummary>>(`/api/org/nodes/${encodeURIComponent(nodeId)}/members`, {
-    query: { limit: MEMBER_PAGE_SIZE, cursor },
+    query: { limit: MEMBER_PAGE_SIZE, cursor, q: q?.trim() || undefined },
     toast: false,
   });
 }
@@ -35,4 +35,9 @@ export function approveApplication(id: string): Promise<unknown> {
 export function rejectApplication(id: string, reason: string): Promise<unknown> {
   const data = reason.trim() ? { reason: reason.trim() } : {};
   return request<unknown>(`/api/org/party-applications/${encodeURIComponent(id)}/reject`, { method: 'POST', data, toast: false });
+}
+
+/** The resident's grid worker, for the 联系网格员 tile; refusals are shown on the page. */
+export function getGridContact(): Promise<GridContactView> {
+  return request<GridContactView>('/api/me/grid-contact', { toast: false });
 }

@@ -70,6 +70,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 }
 
+/** One line for a form: the field messages when the server named fields, else the message. */
+export function formErrorText(error: unknown): string {
+  const e = error as ApiError;
+  return e.fields?.length ? e.fields.map((f) => f.message).join('；') : e.message;
+}
+
 export function showError(error: { message: string }): void {
   void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
 }

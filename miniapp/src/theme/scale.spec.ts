@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { contrastRatio } from './contrast';
-import { FONT_SCALE, TAP_MIN_CSS_PX, suggestsElderMode, themeClassName } from './scale';
+import { ELDER_MINIMUMS, FONT_SCALE, TAP_MIN_CSS_PX, suggestsElderMode, themeClassName } from './scale';
 
 const tokens = readFileSync(path.join(__dirname, 'tokens.scss'), 'utf8');
 
@@ -36,6 +36,17 @@ describe('theme scale', () => {
     expect(sizes.length).toBeGreaterThanOrEqual(5);
     for (const [, value] of sizes) expect(value).toMatch(/^calc\(\d+px \* var\(--fs-scale\)\)$/);
     expect(normal['--nutui-font-size-base']).toBe('var(--fs-m)');
+  });
+
+  it('keeps every elder-mode text step at 18 px or more, titles at 30 px and lines at 1.3', () => {
+    // 750-px design units: two per CSS px.
+    const cssPx = (name: string) => (parseInt(/calc\((\d+)px/.exec(elder[name])![1], 10) / 2) * FONT_SCALE.elder;
+    for (const step of ['--fs-xs', '--fs-s', '--fs-m', '--fs-l', '--fs-xl', '--fs-xxl']) {
+      expect({ step, px: cssPx(step) >= ELDER_MINIMUMS.bodyFontPx }).toEqual({ step, px: true });
+    }
+    expect(cssPx('--fs-xl')).toBeGreaterThanOrEqual(ELDER_MINIMUMS.headingFontPx);
+    expect(Number(elder['--line-height'])).toBeGreaterThanOrEqual(ELDER_MINIMUMS.lineHeight);
+    expect(TAP_MIN_CSS_PX.elder).toBeGreaterThanOrEqual(ELDER_MINIMUMS.targetPx);
   });
 
   it('gives every elder-mode text colour at least 7:1 contrast (WCAG AAA)', () => {

@@ -17,6 +17,11 @@ export class MeController {
     return this.members.me(actor.userId);
   }
 
+  @Get('grid-contact')
+  gridContact(@CurrentActor() actor: Actor) {
+    return this.members.gridContact(actor.userId);
+  }
+
   @Patch('preferences')
   preferences(@CurrentActor() actor: Actor, @Input(PreferencesRequest) dto: PreferencesRequest) {
     return this.members.setPreferences(actor.userId, dto);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PRIVACY_POLICY_VERSION, type MeView, type PartyApplicationView } from '@honglin/shared';
+import { PRIVACY_POLICY_VERSION, type GridContactView, type MeView, type PartyApplicationView } from '@honglin/shared';
 import { AppError } from '../common/app-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { newId } from '../common/ids.js';
@@ -21,6 +21,20 @@ export class MembersService {
     private readonly crypto: FieldCrypto,
     @Inject(WechatClient) private readonly wechat: WechatClient,
   ) {}
+
+  /**
+   * 联系网格员: the worker named for the resident's grid (the nearest grid above their home). Their
+   * work phone is shown in full to the residents of that grid — that is what it is for.
+   */
+  async gridContact(userId: string): Promise<GridContactView> {
+    const user = await this.users.findById(userId);
+    const home = user?.residenceNodeId ? await this.org.findNode(user.residenceNodeId) : null;
+    const chain = home ? await this.org.findNodes(home.path.split('/').filter(Boolean)) : [];
+    const grid = chain.filter((n) => n.kind === 'grid' && n.contactUserId).sort((a, b) => b.depth - a.depth)[0];
+    const worker = grid?.contactUserId ? await this.users.findById(grid.contactUserId) : null;
+    if (!grid || !worker || worker.disabled) throw new AppError(home ? 'GRID_CONTACT_UNKNOWN' : 'RESIDENCE_REQUIRED');
+    return { grid: { id: grid.id, name: grid.name, kind: grid.kind }, name: worker.name, phone: worker.phoneCipher ? this.crypto.decrypt(worker.phoneCipher) : null };
+  }
 
   async me(userId: string): Promise<MeView> {
     const user = await this.users.findById(userId);

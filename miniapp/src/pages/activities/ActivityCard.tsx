@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORY_LABELS, formatChinaDateTime, type ActivitySummary } from '@honglin/shared';
+import { tapRole } from '../../components/a11y';
 import { ROUTES } from '../../routes';
 
 /** Places left in words: what a resident needs to decide whether to sign up. */
@@ -22,7 +23,12 @@ export function Cover({ a, big }: { a: Pick<ActivitySummary, 'coverImage' | 'cat
 
 export function ActivityCard({ a }: { a: ActivitySummary }) {
   return (
-    <View className="activity-card" data-testid={`activity-${a.title}`} onClick={() => void Taro.navigateTo({ url: `${ROUTES.activityDetail}?id=${a.id}` })}>
+    <View
+      className="activity-card"
+      data-testid={`activity-${a.title}`}
+      onClick={() => void Taro.navigateTo({ url: `${ROUTES.activityDetail}?id=${a.id}` })}
+      {...tapRole('link')}
+    >
       <Cover a={a} />
       <View className="activity-card__body">
         <Text className="activity-card__title">{a.title}</Text>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, type ActivityCategory, type ActivitySummary, type MeView } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
+import { tapRole } from '../../components/a11y';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
@@ -56,6 +57,9 @@ function Activities({ me }: { me: MeView }) {
         <BigButton variant="secondary" testId="open-my-activities" onClick={() => void Taro.navigateTo({ url: ROUTES.myActivities })}>
           我的活动
         </BigButton>
+        <BigButton variant="secondary" testId="open-volunteer" onClick={() => void Taro.navigateTo({ url: ROUTES.volunteer })}>
+          志愿服务
+        </BigButton>
         <BigButton variant="secondary" testId="open-inbox" onClick={() => void Taro.navigateTo({ url: ROUTES.inbox })}>
           {unread > 0 ? `消息(${unread})` : '消息'}
         </BigButton>
@@ -93,7 +97,7 @@ function Activities({ me }: { me: MeView }) {
 
 function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
   return (
-    <View className={`chip${on ? ' chip--on' : ''}`} onClick={onTap} data-testid={`chip-${label}`}>
+    <View className={`chip${on ? ' chip--on' : ''}`} onClick={onTap} data-testid={`chip-${label}`} {...tapRole('radio', { checked: on })}>
       {label}
     </View>
   );

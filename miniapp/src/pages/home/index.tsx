@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components';
 import type { MeView } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
 import { Card } from '../../components/Card';
+import { ElderModeOffer } from '../../components/ElderModeOffer';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
 import { MEETING_PAGES } from '../../services/meetings';
 import { isManager } from '../../stores/session';
-import { suggestsElderMode, type WechatFontInfo } from '../../theme/scale';
+import { ElderHome } from './ElderHome';
 import './index.scss';
 
 export default function HomePage() {
@@ -24,39 +25,33 @@ function Home({ me }: { me: MeView }) {
         <Text className="home-greeting__hello" data-testid="home-greeting">{`您好，${me.name}`}</Text>
         {me.community ? <Text className="muted">{`欢迎回到${me.community.name}`}</Text> : null}
       </View>
-      {!me.elderMode && suggestsElderMode(readWechatFontInfo()) ? (
-        <Text className="home-hint">您在微信里用了大字体，建议打开下面的长辈模式。</Text>
-      ) : null}
-      <ElderModeSwitch prominent />
-      <Card title="我的社区">
-        <InfoRow label="社区" value={me.community?.name} testId="home-community" />
-        <InfoRow label="网格" value={me.grid?.name} testId="home-grid" />
-        <InfoRow label="党支部" value={me.branch?.name} placeholder="未加入" testId="home-branch" />
-      </Card>
-      <Card title="常用">
-        <View className="home-entries">
-          <BigButton variant="secondary" onClick={switchTab(ROUTES.study)} testId="entry-study">学习</BigButton>
-          <BigButton variant="secondary" onClick={switchTab(ROUTES.activities)} testId="entry-activities">活动</BigButton>
-          <BigButton variant="secondary" onClick={switchTab(ROUTES.me)} testId="entry-me">我的资料</BigButton>
-          <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.scan })} testId="entry-checkin">我要签到</BigButton>
-          <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.list })} testId="entry-meetings">我的会议</BigButton>
-          {isManager(me) ? (
-            <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.orgTree })} testId="entry-org">
-              组织架构
-            </BigButton>
-          ) : null}
+      {me.elderMode ? (
+        <ElderHome me={me} />
+      ) : (
+        <View>
+          <ElderModeOffer me={me} />
+          <ElderModeSwitch prominent />
+          <Card title="我的社区">
+            <InfoRow label="社区" value={me.community?.name} testId="home-community" />
+            <InfoRow label="网格" value={me.grid?.name} testId="home-grid" />
+            <InfoRow label="党支部" value={me.branch?.name} placeholder="未加入" testId="home-branch" />
+          </Card>
+          <Card title="常用">
+            <View className="home-entries">
+              <BigButton variant="secondary" onClick={switchTab(ROUTES.study)} testId="entry-study">学习</BigButton>
+              <BigButton variant="secondary" onClick={switchTab(ROUTES.activities)} testId="entry-activities">活动</BigButton>
+              <BigButton variant="secondary" onClick={switchTab(ROUTES.me)} testId="entry-me">我的资料</BigButton>
+              <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.scan })} testId="entry-checkin">我要签到</BigButton>
+              <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: MEETING_PAGES.list })} testId="entry-meetings">我的会议</BigButton>
+              {isManager(me) ? (
+                <BigButton variant="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.orgTree })} testId="entry-org">
+                  组织架构
+                </BigButton>
+              ) : null}
+            </View>
+          </Card>
         </View>
-      </Card>
+      )}
     </View>
   );
-}
-
-/** WeChat's own font setting; only the weapp client can report it. */
-function readWechatFontInfo(): WechatFontInfo | null {
-  if (process.env.TARO_ENV !== 'weapp') return null;
-  try {
-    return Taro.getAppBaseInfo() as WechatFontInfo;
-  } catch {
-    return null; // older base library: no hint, the switch is still there
-  }
 }

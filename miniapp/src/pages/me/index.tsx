@@ -27,6 +27,8 @@ function Me({ me }: { me: MeView }) {
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View>
+      {/* First on the page, so a resident who needs bigger type does not have to scroll to find it. */}
+      <ElderModeSwitch prominent />
       <Card title="基本信息">
         <InfoRow label="姓名" value={me.name} testId="me-name" />
         <InfoRow
@@ -70,12 +72,16 @@ function Me({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={go(ROUTES.orgApplications)} testId="entry-org-applications">
             党员身份审核
           </BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.orgResidents)} testId="entry-org-residents">代办服务（无智能手机居民）</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsMallManage)} testId="entry-mall-manage">积分超市管理</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsRules)} testId="entry-points-rules">积分规则</BigButton>
         </Card>
       ) : null}
-      <Card title="显示">
-        <ElderModeSwitch />
+      <Card title="志愿服务">
+        <BigButton variant="secondary" onClick={go(ROUTES.volunteer)} testId="entry-volunteer">志愿服务（岗位、时长、证明）</BigButton>
+      </Card>
+      <Card title="亲情账号">
+        <BigButton variant="secondary" onClick={go(ROUTES.family)} testId="entry-family">亲情账号（家人代办）</BigButton>
       </Card>
       <Card title="隐私与账号">
         <BigButton variant="secondary" onClick={go(ROUTES.privacy)} testId="entry-privacy">隐私保护指引</BigButton>

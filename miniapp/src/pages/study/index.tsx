@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { formatChinaDate, type ContentSummary, type MeView, type StudyToday } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
 import { Card } from '../../components/Card';
+import { tapRole } from '../../components/a11y';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
 import { ROUTES } from '../../routes';
@@ -43,17 +44,17 @@ function Study({ me, today, error }: { me: MeView; today: StudyToday | null; err
           <Text className="study-score__value" data-testid="study-points-today">{today.pointsToday}</Text>
           <Text className="study-score__label">今日积分</Text>
         </View>
-        <View className="study-score__item" onClick={go(ROUTES.pointsHistory)}>
+        <View className="study-score__item" onClick={go(ROUTES.pointsHistory)} {...tapRole('link')}>
           <Text className="study-score__value" data-testid="study-balance">{today.balance}</Text>
           <Text className="study-score__label">积分余额</Text>
         </View>
       </View>
 
       <View className="study-entries">
-        <Text className="study-entry" onClick={go(ROUTES.pointsRankings)} data-testid="go-rankings">排行榜</Text>
-        <Text className="study-entry" onClick={go(ROUTES.pointsHistory)} data-testid="go-points-history">积分明细</Text>
-        <Text className="study-entry" onClick={go(ROUTES.pointsMall)} data-testid="go-mall">积分超市</Text>
-        <Text className="study-entry" onClick={go(ROUTES.studyLibrary)} data-testid="go-library">学习资料</Text>
+        <Text className="study-entry" onClick={go(ROUTES.pointsRankings)} data-testid="go-rankings" {...tapRole('link')}>排行榜</Text>
+        <Text className="study-entry" onClick={go(ROUTES.pointsHistory)} data-testid="go-points-history" {...tapRole('link')}>积分明细</Text>
+        <Text className="study-entry" onClick={go(ROUTES.pointsMall)} data-testid="go-mall" {...tapRole('link')}>积分超市</Text>
+        <Text className="study-entry" onClick={go(ROUTES.studyLibrary)} data-testid="go-library" {...tapRole('link')}>学习资料</Text>
       </View>
 
       <Card title="每日答题">
@@ -102,7 +103,7 @@ function Study({ me, today, error }: { me: MeView; today: StudyToday | null; err
 function ContentRow({ c }: { c: ContentSummary }) {
   const kind = c.kind === 'article' ? '文章' : c.kind === 'video' ? '视频' : '音频';
   return (
-    <View className="content-row" onClick={() => openContent(c)} data-testid="content-item">
+    <View className="content-row" onClick={() => openContent(c)} data-testid="content-item" {...tapRole('link')}>
       <Text className="content-row__title">{c.title}</Text>
       <Text className="content-row__meta">{`${kind} · ${c.category}${c.completed ? ' · 已学 ✓' : ''}`}</Text>
     </View>

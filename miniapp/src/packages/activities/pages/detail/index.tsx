@@ -4,12 +4,18 @@ import { Input, Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type ActivityDetail } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
+import { ConfirmButton } from '../../../../components/ConfirmButton';
 import { EmptyState } from '../../../../components/EmptyState';
 import { InfoRow } from '../../../../components/InfoRow';
+import { useNotice } from '../../../../components/Notice';
 import { PageShell } from '../../../../components/PageShell';
+import { ReadAloud } from '../../../../components/ReadAloud';
 import { Cover, placesText } from '../../../../pages/activities/ActivityCard';
 import { ROUTES } from '../../../../routes';
 import { acceptOffer, cancelEnrollment, getActivity, redeemCheckIn } from '../../../../services/activities';
+import { useSession } from '../../../../stores/session';
+import { spokenActivity } from '../../lib/plain-words';
+import { ForFamilySignUp } from './ForFamilySignUp';
 import { RatingForm } from './Rating';
 import { SignUpForm } from './SignUpForm';
 import '../../../../pages/activities/index.scss';
@@ -24,6 +30,7 @@ function Detail({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const load = () => getActivity(id).then(setA, (e: Error) => setError(e.message));
   useDidShow(() => void load());
+  const { elderMode } = useSession();
   if (error) return <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load() }} />;
   if (!a) return <Text>正在加载…</Text>;
   const mine = a.mine && a.mine.status !== 'cancelled' ? a.mine : null;
@@ -42,7 +49,16 @@ function Detail({ id }: { id: string }) {
         {a.needsApproval ? <InfoRow label="审核" value="报名后需组织者审核" /> : null}
         <Text className="activity-card__meta">{a.description}</Text>
       </Card>
-      {mine ? <Mine a={a} reload={load} /> : <SignUpForm a={a} onDone={() => void Taro.showToast({ title: '已提交', icon: 'none' }).then(load)} />}
+      <ReadAloud text={spokenActivity(a)} />
+      {mine ? (
+        <Mine a={a} reload={load} />
+      ) : elderMode ? (
+        // Elder mode: picked this one; confirming and the result each get their own screen.
+        <BigButton className="big-button--hero" testId="elder-signup-start" onClick={() => void Taro.navigateTo({ url: `${ROUTES.activitySignUp}?id=${a.id}` })}>
+          {a.placesLeft > 0 ? '我要报名' : '排队候补'}
+        </BigButton>
+      ) : <SignUpForm a={a} onDone={() => void Taro.showToast({ title: '已提交', icon: 'none' }).then(load)} />}
+      {a.status === 'published' ? <ForFamilySignUp a={a} onDone={() => void load()} /> : null}
       {a.canManage ? (
         <View className="row-actions">
           <BigButton variant="secondary" testId="open-roster" onClick={() => void Taro.navigateTo({ url: `${ROUTES.activityRoster}?id=${a.id}` })}>
@@ -60,17 +76,14 @@ function Detail({ id }: { id: string }) {
 function Mine({ a, reload }: { a: ActivityDetail; reload: () => Promise<unknown> }) {
   const mine = a.mine!;
   const [code, setCode] = useState('');
+  const [notice, say] = useNotice();
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {
       await fn();
-      void Taro.showToast({ title: done, icon: 'none' });
+      say(done);
     } finally {
       await reload();
     }
-  };
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后名额会让给候补的邻居，确定取消吗？' });
-    if (confirm) await act(() => cancelEnrollment(mine.id), '已取消');
   };
   const scan = async () => {
     const token = process.env.TARO_ENV === 'weapp' ? (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result : code.trim();
@@ -80,6 +93,7 @@ function Mine({ a, reload }: { a: ActivityDetail; reload: () => Promise<unknown>
   return (
     <View>
       <Card title="我的报名" testId="my-enrollment">
+        {notice}
         <InfoRow label="状态" value={ENROLLMENT_STATUS_LABELS[mine.status]} testId="my-status" />
         <InfoRow label="人数" value={`${mine.seats}人${mine.companions.length ? `（含${mine.companions.map((c) => c.name).join('、')}）` : ''}`} />
         {mine.waitlistPosition ? <InfoRow label="候补位次" value={`第${mine.waitlistPosition}位`} testId="my-position" /> : null}
@@ -98,9 +112,15 @@ function Mine({ a, reload }: { a: ActivityDetail; reload: () => Promise<unknown>
           </View>
         ) : null}
         {['registered', 'confirmed', 'waitlisted', 'offered'].includes(mine.status) ? (
-          <BigButton variant="danger" testId="cancel-enrollment" onClick={() => void cancel()}>
+          <ConfirmButton
+            testId="cancel-enrollment"
+            question="取消后名额会让给候补的邻居，确定取消吗？"
+            yes="确定取消"
+            no="不取消"
+            onConfirm={() => void act(() => cancelEnrollment(mine.id), '已取消')}
+          >
             {mine.status === 'waitlisted' ? '退出候补' : '取消报名'}
-          </BigButton>
+          </ConfirmButton>
         ) : null}
       </Card>
       {mine.status === 'attended' && !mine.rated ? <RatingForm activityId={a.id} onDone={() => void reload()} /> : null}

@@ -35,6 +35,13 @@ function Mine() {
             </Text>
             <Text className="activity-card__meta"> {e.seats}人</Text>
             {e.offerExpiresAt ? <Text className="activity-card__meta"> 请于 {formatChinaDateTime(e.offerExpiresAt)} 前确认</Text> : null}
+            {e.enteredBy ? (
+              <View>
+                <Text className="activity-card__meta" data-testid="mine-entered-by">
+                  由 {e.enteredBy.as === 'family' ? '家人' : '社区工作人员'} {e.enteredBy.name} 代报名
+                </Text>
+              </View>
+            ) : null}
           </View>
           {e.status === 'offered' ? (
             <BigButton testId="mine-accept" onClick={() => void acceptOffer(e.id).then(load)}>

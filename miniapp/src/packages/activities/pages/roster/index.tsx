@@ -6,7 +6,10 @@ import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
-import { checkInQr, decide, getRoster, markAttendance, rosterExportPath, type Roster } from '../../../../services/activities';
+import { useRemote } from '../../../../hooks/useRemote';
+import { checkInQr, decide, getRoster, listRatingsForOrganiser, markAttendance, moderateComment, rosterExportPath, type Roster } from '../../../../services/activities';
+import { CommentList } from '../../components/CommentList';
+import { EnrolForResident } from '../../components/EnrolForResident';
 import { downloadXlsx } from '../../../../services/download';
 import '../../../../pages/activities/index.scss';
 
@@ -44,7 +47,22 @@ function RosterView({ id }: { id: string }) {
       {roster.entries.map((e) => (
         <Entry key={e.id} e={e} act={act} />
       ))}
+      <EnrolForResident activityId={id} onDone={() => void load()} />
+      <Ratings id={id} />
     </View>
+  );
+}
+
+/** What attendees said afterwards; comments WeChat could not judge wait here for the organiser. */
+function Ratings({ id }: { id: string }) {
+  const ratings = useRemote(() => listRatingsForOrganiser(id));
+  const decide = (ratingId: string, decision: 'publish' | 'reject') => void moderateComment(ratingId, decision).then(ratings.reload, ratings.reload);
+  if (!ratings.data?.length) return null;
+  const held = ratings.data.filter((r) => r.commentStatus === 'held').length;
+  return (
+    <Card title={held ? `活动评价（${held} 条待审核）` : '活动评价'} testId="roster-ratings">
+      <CommentList items={ratings.data} onDecide={decide} />
+    </Card>
   );
 }
 

@@ -9,6 +9,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { checkInByLocation, newNonce, redeem } from '../../../../services/checkin';
 import { getMeeting } from '../../../../services/meetings';
 import { ApiError } from '../../../../services/request';
+import { useSession } from '../../../../stores/session';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -27,6 +28,9 @@ function Scan({ meetingId }: { meetingId: string }) {
   // One nonce per scanned code: a network retry of the same code reuses it and gets the first answer.
   const pending = useRef<{ key: string; nonce: string } | null>(null);
   const meeting = useRemote(() => (meetingId ? getMeeting(meetingId) : Promise.resolve(null)));
+  // Elder mode: one big button that opens the scanner, and nothing else to choose between.
+  const { elderMode } = useSession();
+  const hero = elderMode ? 'big-button--hero' : undefined;
 
   const attempt = async (key: string, send: (nonce: string) => Promise<CheckInResult>) => {
     if (pending.current?.key !== key) pending.current = { key, nonce: newNonce() };
@@ -71,12 +75,12 @@ function Scan({ meetingId }: { meetingId: string }) {
       {isH5 ? (
         <Card title="手动输入签到码">
           <Input className="scan-input" value={code} placeholder="粘贴组织者屏幕上的签到码" onInput={(e) => setCode(e.detail.value)} aria-label="手动输入签到码" data-testid="checkin-code-input" />
-          <BigButton onClick={() => void submitToken(code)} loading={busy} disabled={!code.trim()} testId="checkin-code-submit">提交签到</BigButton>
+          <BigButton className={hero} onClick={() => void submitToken(code)} loading={busy} disabled={!code.trim()} testId="checkin-code-submit">提交签到</BigButton>
         </Card>
       ) : (
-        <BigButton onClick={() => void scan()} loading={busy} testId="scan-button">扫码签到</BigButton>
+        <BigButton className={hero} onClick={() => void scan()} loading={busy} testId="scan-button">扫码签到</BigButton>
       )}
-      {meeting.data?.allowGeofence ? (
+      {meeting.data?.allowGeofence && !elderMode ? (
         <BigButton variant="secondary" onClick={() => void byLocation()} loading={busy} testId="geofence-button">在会场，用定位签到</BigButton>
       ) : null}
     </View>

@@ -12,8 +12,9 @@ import { generateBills, getBoard, listDuesBranches, remindUnpaid } from '../../.
 import { showError } from '../../../../services/request';
 import { payBills } from '../../lib/pay';
 import '../../dues.scss';
+import { Reconciliations } from './Reconciliations';
 
-/** The treasurer's month: paid / unpaid / overdue with totals; generate bills, remind, pay on behalf (代缴). */
+/** The treasurer's month: paid / unpaid / overdue with totals; generate bills, remind, pay on behalf (代缴); recent reconciliations. */
 export default function BoardPage() {
   return <PageShell>{() => <Branches />}</PageShell>;
 }
@@ -47,6 +48,7 @@ function Board({ branchId }: { branchId: string }) {
         {(b) => (
           <BoardBody
             b={b}
+            branchId={branchId}
             onGenerate={act(async () => `新生成 ${(await generateBills(branchId, month)).created} 张账单`)}
             onRemind={act(async () => `已提醒 ${(await remindUnpaid(branchId, month)).enqueued} 人`)}
           />
@@ -56,7 +58,7 @@ function Board({ branchId }: { branchId: string }) {
   );
 }
 
-function BoardBody({ b, onGenerate, onRemind }: { b: BoardView; onGenerate: () => void; onRemind: () => void }) {
+function BoardBody({ b, branchId, onGenerate, onRemind }: { b: BoardView; branchId: string; onGenerate: () => void; onRemind: () => void }) {
   const t = b.totals;
   return (
     <View>
@@ -67,6 +69,7 @@ function BoardBody({ b, onGenerate, onRemind }: { b: BoardView; onGenerate: () =
         <BigButton variant="secondary" onClick={onGenerate} testId="board-generate">生成本月账单</BigButton>
         <BigButton variant="secondary" onClick={onRemind} testId="board-remind">提醒未缴党员</BigButton>
       </Card>
+      <Reconciliations branchId={branchId} />
       <Card title="明细">
         {b.bills.map((bill) => (
           <View key={bill.id} className="option-row" data-testid={`board-bill-${bill.memberName}`}>

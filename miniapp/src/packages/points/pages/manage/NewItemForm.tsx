@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
 import type { OrgNodeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
+import { Field } from '../../../../components/Field';
 import { createMallItem } from '../../../../services/points';
-import type { ApiError } from '../../../../services/request';
+import { formErrorText } from '../../../../services/request';
 
 const blank = { name: '', description: '', pricePoints: '', stock: '' };
 
@@ -30,17 +31,13 @@ export function NewItemForm({ nodes, onCreated }: { nodes: OrgNodeView[]; onCrea
       void Taro.showToast({ title: '已上架', icon: 'none' });
       onCreated();
     } catch (failure) {
-      const e = failure as ApiError;
-      setError(e.fields?.length ? e.fields.map((f) => f.message).join('；') : e.message);
+      setError(formErrorText(failure));
     } finally {
       setBusy(false);
     }
   };
   const field = (label: string, key: keyof typeof blank, type: 'text' | 'number' = 'text') => (
-    <View className="form-row">
-      <Text className="form-row__label">{label}</Text>
-      <Input className="form-input" type={type} value={form[key]} onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))} data-testid={`item-${key}`} />
-    </View>
+    <Field label={label} type={type} value={form[key]} onInput={(v) => setForm((f) => ({ ...f, [key]: v }))} testId={`item-${key}`} />
   );
   return (
     <Card title="上架新商品">

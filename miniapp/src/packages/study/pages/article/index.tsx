@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { formatChinaDate } from '@honglin/shared';
 import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
+import { ReadAloud } from '../../../../components/ReadAloud';
 import { useRemote } from '../../../../hooks/useRemote';
 import { getContent } from '../../../../services/study';
 import { StudyTimerBar } from '../../StudyTimerBar';
@@ -25,6 +26,7 @@ function Article() {
           <StudyTimerBar timer={timer} />
           <Text className="article__title" data-testid="article-title">{c.title}</Text>
           <Text className="article__meta">{`${c.category} · ${formatChinaDate(c.publishedAt)}${c.course ? ` · ${c.course.title}` : ''}`}</Text>
+          <ReadAloud text={[c.title, ...c.body.map((b) => (b.type === 'img' ? '' : b.text))].filter(Boolean).join('\n')} />
           {c.body.map((b, i) =>
             b.type === 'img' ? (
               <Image key={i} className="article__img" src={b.url} mode="widthFix" aria-label={b.alt} />

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type FamilyPerson, type InboxItemView, type MyEnrollmentView } from '@honglin/shared';
+import { BigButton } from '../../../components/BigButton';
+import { cancelForElder, elderActivities, elderInbox } from '../../../services/family';
+
+const CANCELLABLE = ['registered', 'confirmed', 'waitlisted', 'offered'];
+
+/** What a linked family member can look after for the older resident: their activities and their notices. */
+export function ElderAffairs({ elder }: { elder: FamilyPerson }) {
+  const [open, setOpen] = useState<'activities' | 'inbox' | null>(null);
+  const [activities, setActivities] = useState<MyEnrollmentView[]>([]);
+  const [notices, setNotices] = useState<InboxItemView[]>([]);
+  const show = async (what: 'activities' | 'inbox') => {
+    if (open === what) return setOpen(null);
+    if (what === 'activities') setActivities(await elderActivities(elder.id));
+    else setNotices((await elderInbox(elder.id)).items);
+    setOpen(what);
+  };
+  const cancel = async (e: MyEnrollmentView) => {
+    const { confirm } = await Taro.showModal({ title: '替TA取消报名', content: `确定取消 ${elder.name} 在“${e.activity.title}”的报名吗？TA会收到通知。` });
+    if (!confirm) return;
+    await cancelForElder(elder.id, e.id);
+    setActivities(await elderActivities(elder.id));
+  };
+  return (
+    <View>
+      <View className="row-actions">
+        <BigButton variant="secondary" testId="elder-activities" onClick={() => void show('activities')}>
+          TA的活动
+        </BigButton>
+        <BigButton variant="secondary" testId="elder-inbox" onClick={() => void show('inbox')}>
+          TA的通知
+        </BigButton>
+      </View>
+      {open === 'activities' ? (
+        <View>
+          {activities.length === 0 ? <Text className="family-line">TA还没有报名活动。在活动页面点“为家人报名”即可替TA报名。</Text> : null}
+          {activities.map((e) => (
+            <View key={e.id} className="family-person">
+              <Text className="family-line">
+                {e.activity.title} · {formatChinaDateTime(e.activity.startsAt)} · {ENROLLMENT_STATUS_LABELS[e.status]}
+              </Text>
+              {CANCELLABLE.includes(e.status) ? (
+                <BigButton variant="danger" onClick={() => void cancel(e)}>
+                  替TA取消报名
+                </BigButton>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {open === 'inbox' ? (
+        <View>
+          {notices.length === 0 ? <Text className="family-line">TA暂时没有通知。</Text> : null}
+          {notices.map((n) => (
+            <View key={n.id} className="family-person">
+              <Text className="family-line">{n.title}：{n.body}</Text>
+              <Text className="family-line muted">{formatChinaDateTime(n.createdAt)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

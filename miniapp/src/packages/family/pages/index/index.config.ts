@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '亲情账号' });

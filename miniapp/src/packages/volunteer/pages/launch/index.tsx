@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PARTY_TARGETING, PARTY_TARGETING_LABELS, VOLUNTEER_SKILLS, type PartyTargeting } from '@honglin/shared';
+import { BigButton } from '../../../../components/BigButton';
+import { Card } from '../../../../components/Card';
+import { Loadable } from '../../../../components/Loadable';
+import { PageShell } from '../../../../components/PageShell';
+import { tapRole } from '../../../../components/a11y';
+import { useRemote } from '../../../../hooks/useRemote';
+import { ROUTES } from '../../../../routes';
+import { getProfile, launchCall, listManagedCampaigns } from '../../../../services/volunteer';
+import { Field } from '../../../../components/Field';
+import '../../volunteer.scss';
+
+const MINUTE = 60_000;
+
+export default function LaunchPage() {
+  return <PageShell title="一键动员" subtitle="马上通知符合条件的每一个人，招满即止">{() => <Launch />}</PageShell>;
+}
+
+function Launch() {
+  const data = useRemote(() => Promise.all([listManagedCampaigns(), getProfile()]));
+  return <Loadable remote={data}>{([campaigns, profile]) => <Form campaigns={campaigns.filter((c) => c.status === 'open')} grids={profile.gridChoices} />}</Loadable>;
+}
+
+function Form({ campaigns, grids }: { campaigns: { id: string; title: string }[]; grids: { id: string; name: string }[] }) {
+  const [campaignId, setCampaignId] = useState(campaigns[0]?.id ?? '');
+  const [f, setF] = useState({ title: '', place: '', inMinutes: '60', hours: '2', answerMinutes: '30', needed: '5', remind: '15' });
+  const [chosenGrids, setGrids] = useState<string[]>([]);
+  const [skills, setSkills] = useState<string[]>([]);
+  const [party, setParty] = useState<PartyTargeting>('all');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  const toggle = (list: string[], put: (l: string[]) => void, v: string) => put(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const submit = () => {
+    const start = Date.now() + Number(f.inMinutes) * MINUTE;
+    setBusy(true);
+    void launchCall({
+      campaignId, title: f.title, place: f.place, needed: Number(f.needed), gridIds: chosenGrids, branchIds: [], skills: skills as never, party, availableOnly: false,
+      othersAfterMinutes: 15, remindAfterMinutes: Number(f.remind),
+      startsAt: new Date(start).toISOString(), endsAt: new Date(start + Number(f.hours) * 60 * MINUTE).toISOString(),
+      deadline: new Date(Math.min(start, Date.now() + Number(f.answerMinutes) * MINUTE)).toISOString(),
+    })
+      .then((c) => void Taro.redirectTo({ url: `${ROUTES.volunteerBoard}?id=${c.id}` }), (e: Error & { fields?: { message: string }[] }) => setError(e.fields?.map((x) => x.message).join('；') || e.message))
+      .finally(() => setBusy(false));
+  };
+  const chip = (on: boolean, label: string, onTap: () => void, testId?: string) => (
+    <Text key={label} className={`chip${on ? ' chip--on' : ''}`} onClick={onTap} data-testid={testId} {...tapRole('checkbox', { checked: on })}>{label}</Text>
+  );
+  return (
+    <View>
+      <Card title="所属项目">
+        {campaigns.map((c) => (
+          <View key={c.id} className={`option-row${campaignId === c.id ? ' option-row--selected' : ''}`} onClick={() => setCampaignId(c.id)} data-testid={`launch-campaign-${c.title}`} {...tapRole('radio', { checked: campaignId === c.id })}>
+            <Text>{c.title}</Text>
+          </View>
+        ))}
+      </Card>
+      <Card title="召集内容">
+        <Field label="要做什么" value={f.title} onInput={set('title')} testId="launch-title" />
+        <Field label="集合地点" value={f.place} onInput={set('place')} testId="launch-place" />
+        <Field label="需要人数" value={f.needed} onInput={set('needed')} type="number" testId="launch-needed" />
+        <Field label="多少分钟后开始" value={f.inMinutes} onInput={set('inMinutes')} type="number" />
+        <Field label="持续几小时" value={f.hours} onInput={set('hours')} type="number" />
+        <Field label="几分钟内回复" value={f.answerMinutes} onInput={set('answerMinutes')} type="number" />
+        <Field label="没人回复时几分钟后再提醒" value={f.remind} onInput={set('remind')} type="number" />
+      </Card>
+      <Card title="通知谁（不选网格即全部）">
+        <View className="chips">{grids.map((g) => chip(chosenGrids.includes(g.id), g.name, () => toggle(chosenGrids, setGrids, g.id), `launch-grid-${g.name}`))}</View>
+        <View className="chips">{VOLUNTEER_SKILLS.map((s) => chip(skills.includes(s), s, () => toggle(skills, setSkills, s)))}</View>
+        <View className="chips">{PARTY_TARGETING.map((p) => chip(party === p, PARTY_TARGETING_LABELS[p], () => setParty(p)))}</View>
+      </Card>
+      {error ? <Text className="form-error" data-testid="launch-error">{error}</Text> : null}
+      <BigButton className="big-button--hero" onClick={submit} loading={busy} disabled={!campaignId} testId="launch-submit">立即发出召集</BigButton>
+    </View>
+  );
+}
