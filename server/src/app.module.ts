@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AUTH } from './auth/auth.providers.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { GlobalErrorFilter } from './common/error.filter.js';
-import { FieldCrypto } from './common/field-crypto.js';
+import { FieldCrypto, fieldCryptoFrom } from './common/field-crypto.js';
 import { JsonLogger } from './common/logger.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -39,7 +39,7 @@ class CoreModule {
       { provide: DataSource, useValue: dataSource },
       { provide: JsonLogger, useValue: logger },
       { provide: TransactionRunner, useValue: new TransactionRunner(dataSource) },
-      { provide: FieldCrypto, useValue: new FieldCrypto(config.DATA_KEY_ID, Buffer.from(config.DATA_KEY, 'base64'), config.HASH_KEY) },
+      { provide: FieldCrypto, useValue: fieldCryptoFrom(config) },
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
   }

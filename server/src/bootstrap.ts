@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { PUBLIC_EXTENSION } from './common/decorators.js';
 import { toErrorResponse } from './common/error.filter.js';
-import { FieldCrypto } from './common/field-crypto.js';
+import { fieldCryptoFrom } from './common/field-crypto.js';
 import { newId } from './common/ids.js';
 import { JsonLogger } from './common/logger.js';
 import type { AppRequest } from './common/request-context.js';
@@ -47,7 +47,7 @@ export async function startApp(config: AppConfig, opts: { listen?: boolean } = {
     closers.push(() => fake.close());
   }
   if (config.seedDemo) {
-    const crypto = new FieldCrypto(config.DATA_KEY_ID, Buffer.from(config.DATA_KEY, 'base64'), config.HASH_KEY);
+    const crypto = fieldCryptoFrom(config);
     await seedDemoIfEmpty(dataSource, crypto);
   }
 

@@ -15,7 +15,10 @@ export class FieldCrypto {
     olderKeys: Record<string, Buffer> = {},
   ) {
     if (currentKey.length !== 32) throw new Error('data key must be 32 bytes');
-    for (const [id, key] of Object.entries(olderKeys)) this.keys.set(id, key);
+    for (const [id, key] of Object.entries(olderKeys)) {
+      if (key.length !== 32) throw new Error(`older data key ${id} must be 32 bytes`);
+      this.keys.set(id, key);
+    }
     this.keys.set(currentKeyId, currentKey);
   }
 
@@ -25,6 +28,15 @@ export class FieldCrypto {
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return [this.currentKeyId, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join(':');
+  }
+
+  /** The key a stored value was written with (rotation finds values not yet under the current key). */
+  keyIdOf(stored: string): string {
+    return stored.split(':')[0];
+  }
+
+  get currentKey(): string {
+    return this.currentKeyId;
   }
 
   decrypt(stored: string): string {
@@ -40,4 +52,18 @@ export class FieldCrypto {
   hash(value: string): string {
     return createHmac('sha256', this.hashKey).update(value).digest('hex');
   }
+}
+
+/** The one FieldCrypto of a configuration: the current key writes, the current and older keys read. */
+export function fieldCryptoFrom(config: { DATA_KEY_ID: string; DATA_KEY: string; HASH_KEY: string; DATA_KEYS_OLD?: string }): FieldCrypto {
+  const older = Object.fromEntries(
+    (config.DATA_KEYS_OLD ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [id, key] = pair.split(':');
+        return [id, Buffer.from(key, 'base64')];
+      }),
+  );
+  return new FieldCrypto(config.DATA_KEY_ID, Buffer.from(config.DATA_KEY, 'base64'), config.HASH_KEY, older);
 }

@@ -34,6 +34,11 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .default(DEMO_SECRETS.dataKey),
   DATA_KEY_ID: z.string().regex(/^[a-z0-9-]{1,16}$/, 'must be 1–16 of a-z, 0-9, -').default('k1'),
+  /** Keys being rotated out, `id:base64key,id:base64key`: still read, never written; `npm run keys:rotate` re-encrypts. */
+  DATA_KEYS_OLD: z
+    .string()
+    .regex(/^([a-z0-9-]{1,16}:[A-Za-z0-9+/=]{40,64})(,[a-z0-9-]{1,16}:[A-Za-z0-9+/=]{40,64})*$/, 'must be id:base64key[,id:base64key…]')
+    .optional(),
   HASH_KEY: z.string().min(16, 'must be at least 16 characters').default(DEMO_SECRETS.hashKey),
   WECHAT_APPID: z.string().min(1).default('wxdemo0000000000'),
   WECHAT_SECRET: z.string().min(1).default(DEMO_SECRETS.wechatSecret),
