@@ -97,4 +97,64 @@ export const tests = [
       }
     },
   },
+  {
+    name: "family: 王丽 helps an older Party member linked at her door — checks her in with the organiser's code and pays her dues (代缴) through 模拟支付; the receipt names 王丽 as payer",
+    async run({ baseUrl, page }) {
+      // An older Party member of 幸福社区 without a smartphone login: 周敏 witnesses her consent at the door.
+      const organiser = await apiLogin(baseUrl, 'grid_worker');
+      const me = await api(baseUrl, '/api/me', { token: organiser.accessToken });
+      const communityId = me.body.community.id;
+      const members = await api(baseUrl, `/api/org/nodes/${communityId}/members?limit=100`, { token: organiser.accessToken });
+      const senior = members.body.items.find((m) => m.branch && m.birthYear && m.birthYear <= new Date().getFullYear() - 60);
+      assert(senior, 'no older Party member in 幸福社区');
+      const invite = await api(baseUrl, '/api/family/invites/witnessed', { method: 'POST', token: organiser.accessToken, body: { elderUserId: senior.id, reason: '老人行动不便，网格员上门见证' } });
+      assert(invite.status === 201, `witnessed invite: ${invite.status} ${invite.text}`);
+
+      await loginAs(page, baseUrl, 'resident');
+      await openFamilyPage(page);
+      await byTestId(page, 'family-code').locator('input').fill(invite.body.code);
+      await byTestId(page, 'family-code-submit').click();
+      const card = byTestId(page, `elder-${senior.name}`);
+      await waitForText(card, '已绑定', 'family side after using the witnessed code');
+
+      // 帮TA签到: an activity about to start, the elder signed up, the code from the organiser's screen typed in.
+      const title = `健康讲座${Date.now() % 10000}`;
+      const soon = await api(baseUrl, '/api/activities', {
+        method: 'POST',
+        token: organiser.accessToken,
+        body: { communityId, title, category: 'festival', place: '幸福社区活动室', startsAt: new Date(Date.now() + 10 * 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString(), capacity: 20 },
+      });
+      assert(soon.status === 201, `activity: ${soon.status} ${soon.text}`);
+      const family = await apiLogin(baseUrl, 'resident');
+      const signed = await api(baseUrl, `/api/family/elders/${senior.id}/activities/${soon.body.id}/signup`, { method: 'POST', token: family.accessToken, body: {} });
+      assert(signed.status === 201, `sign-up for the elder: ${signed.status} ${signed.text}`);
+      const qr = await api(baseUrl, `/api/checkin/activity/${soon.body.id}/qr`, { token: organiser.accessToken });
+      await card.locator('[data-testid="elder-checkin-open"]').click();
+      await card.locator('[data-testid="elder-checkin-code"] input').fill(qr.body.token);
+      await card.locator('[data-testid="elder-checkin-submit"]').click();
+      await waitForText(card.locator('[data-testid="elder-checkin-success"]'), `已为 ${senior.name} 签到：${title}`, 'family check-in result');
+      await screenshot(page, 'family-checkin-for-elder');
+
+      // 代缴党费: the dues pages for her bills; this month only, paid on 模拟支付 with 王丽's WeChat.
+      const month = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 7);
+      await card.locator('[data-testid="elder-dues"]').click();
+      await waitForText(byTestId(page, 'dues-for-elder'), `为${senior.name}代缴党费`, 'dues page for the elder');
+      await byTestId(page, `bill-${month}`).waitFor();
+      for (const other of await page.locator('[data-testid^="bill-"]:visible').all()) {
+        if ((await other.getAttribute('data-testid')) !== `bill-${month}`) await other.click();
+      }
+      await screenshot(page, 'family-dues-for-elder');
+      await byTestId(page, 'dues-pay').click();
+      await page.waitForURL(/\/api\/payments\/demo-pay\//);
+      await page.locator('#confirm-pay').click();
+      await byTestId(page, 'dues-receipt').waitFor({ timeout: 20_000 });
+      assert((await textOf(byTestId(page, 'receipt-member'))).includes(senior.name), 'the receipt does not name the member');
+      await waitForText(byTestId(page, 'receipt-payer'), '王丽（代缴）', 'payer on the receipt');
+      await screenshot(page, 'family-dues-receipt');
+
+      const history = await api(baseUrl, '/api/family/history?as=actor', { token: family.accessToken });
+      const actions = history.body.items.filter((i) => i.subject.id === senior.id).map((i) => i.action);
+      assert(actions.includes('dues_payment') && actions.includes('checkin'), `acting-for records: ${actions.join(', ')}`);
+    },
+  },
 ];

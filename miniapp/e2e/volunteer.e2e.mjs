@@ -32,7 +32,7 @@ async function waitForNotice(baseUrl, persona, title) {
 
 export const tests = [
   {
-    name: 'volunteer mobilisation: an organiser calls 2 people; three answer from their inbox, two get the shift, the third is told it is full; the board shows it',
+    name: 'volunteer mobilisation: an organiser calls 2 people; three answer from their inbox, two get the shift, the third is told it is full; the board shows it; she records the drive\'s impact',
     async run({ baseUrl, page }) {
       const title = `抗洪沙袋转运${Date.now() % 10000}`;
       // 周敏 launches the call from the 志愿服务 page.
@@ -44,6 +44,9 @@ export const tests = [
       await byTestId(page, 'launch-title').locator('input').fill(title);
       await byTestId(page, 'launch-place').locator('input').fill('幸福桥头');
       await byTestId(page, 'launch-needed').locator('input').fill('2');
+      // The pickers the API supports: grids in her scope, and calling only those free at the time (left off here).
+      await byTestId(page, 'launch-grid-幸福一网格').waitFor();
+      await byTestId(page, 'launch-available').scrollIntoViewIfNeeded();
       await screenshot(page, 'volunteer-launch');
       await byTestId(page, 'launch-submit').click();
       await waitForText(byTestId(page, 'board-filled'), '0/2', 'board after launch');
@@ -81,6 +84,15 @@ export const tests = [
       await waitForText(byTestId(page, 'board-full'), '1', 'board full count');
       await waitForText(byTestId(page, 'board-filled'), '2/2', 'board accepted');
       await screenshot(page, 'volunteer-board');
+
+      // Afterwards she records the drive's impact on its page: the latest number against the target.
+      await page.goBack();
+      await byTestId(page, 'campaign-冬季助老服务月').click();
+      await byTestId(page, 'impact-achieved').locator('input').fill('12');
+      await byTestId(page, 'impact-save').click();
+      await waitForText(byTestId(page, 'impact-上门走访户数'), '12 / 目标 120', 'impact recorded');
+      await byTestId(page, 'impact-上门走访户数').scrollIntoViewIfNeeded();
+      await screenshot(page, 'volunteer-impact');
     },
   },
 ];

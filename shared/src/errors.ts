@@ -140,6 +140,7 @@ export const ERRORS = {
   FAMILY_LINK_NOT_PENDING: { status: 409, message: '这条绑定请求已经处理过了，请刷新看看' },
   FAMILY_LINK_REVOKED: { status: 409, message: '这条绑定已经解除了' },
   FAMILY_NOT_LINKED: { status: 403, message: '您和这位老人还没有绑定亲情账号（或已解除），不能替TA办理，请先让老人确认绑定' },
+  FAMILY_ELDER_NOT_PARTY_MEMBER: { status: 409, message: 'TA不是党员，没有需要代缴的党费' },
   RESIDENT_HOME_INVALID: { status: 400, message: '请选择这位居民居住的网格或楼栋' },
   RESIDENT_PHONE_TAKEN: { status: 409, message: '这个手机号已有居民在用，请核对；没有手机可以不填' },
 
@@ -157,6 +158,13 @@ export const ERRORS = {
   MOBILISATION_CLOSED: { status: 409, message: '这次召集已经结束，感谢您的关注' },
   MOBILISATION_ANSWERED: { status: 409, message: '您已经回复过这次召集了' },
   MOBILISATION_NOT_FULL: { status: 409, message: '召集还没有满员，请直接点“我参加”' },
+  VOLUNTEER_CAMPAIGN_ALREADY_CLOSED: { status: 409, message: '这个志愿项目已经停止招募了' },
+  VOLUNTEER_CAMPAIGN_NOT_RECRUITING: { status: 409, message: '这个志愿项目已停止招募，不能再报名' },
+  VOLUNTEER_PERIOD_EXCLUDES_SHIFT: { status: 409, message: '项目时间须包含已安排的所有岗位，请先调整或取消这些岗位' },
+  VOLUNTEER_SHIFT_CANCELLED: { status: 409, message: '这个岗位已经取消了' },
+  VOLUNTEER_SHIFT_STARTED: { status: 409, message: '岗位已经开始，不能再取消' },
+  VOLUNTEER_HOURS_NOT_CORRECTABLE: { status: 409, message: '只能更正系统自动签退、尚未审核的时长' },
+  VOLUNTEER_IMPACT_TOO_MANY: { status: 409, message: '一个项目最多记录10项成效，请沿用已有的名称' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,4 +1,4 @@
-import { availableFor, pointUnitsForHalfHours, roundVolunteerHours, shiftsOverlap, starLevel, starProgress } from './volunteer-hours.js';
+import { availableFor, impactByMeasure, MAX_CORRECTED_MINUTES, pointUnitsForHalfHours, roundVolunteerHours, shiftsOutsidePeriod, shiftsOverlap, starLevel, starProgress } from './volunteer-hours.js';
 
 describe('volunteer hours rounding', () => {
   it('follows the one-hour rule at its edges: 15 min → 0, 45 min → 0.5, above 45 → 1', () => {
@@ -55,5 +55,23 @@ describe('availability', () => {
     expect(availableFor(ranges, mon(9), mon(11))).toBe(true);
     expect(availableFor(ranges, mon(11), mon(13))).toBe(false);
     expect(availableFor([{ weekday: 2, from: '08:00', to: '12:00' }], mon(9), mon(11))).toBe(false);
+  });
+});
+
+describe('campaign edits', () => {
+  const at = (h: number) => new Date(Date.UTC(2025, 0, 1, h));
+  it('names the shifts an edited period would leave outside, and none when it still contains them', () => {
+    const shifts = [{ id: 'a', startsAt: at(9), endsAt: at(11) }, { id: 'b', startsAt: at(14), endsAt: at(16) }];
+    expect(shiftsOutsidePeriod({ startsAt: at(9), endsAt: at(16) }, shifts)).toEqual([]);
+    expect(shiftsOutsidePeriod({ startsAt: at(10), endsAt: at(16) }, shifts).map((s) => s.id)).toEqual(['a']);
+    expect(shiftsOutsidePeriod({ startsAt: at(0), endsAt: at(15) }, shifts).map((s) => s.id)).toEqual(['b']);
+  });
+  it('caps a corrected entry at the 24 hours an auto check-out may run', () => expect(MAX_CORRECTED_MINUTES).toBe(1440));
+  it('keeps the latest number per measure, the declared one first with its target', () => {
+    const r = (measure: string, achieved: number, h: number) => ({ measure, achieved, recordedAt: at(h) });
+    const impact = impactByMeasure({ measure: '上门走访户数', target: 120 }, [r('发放物资份数', 30, 1), r('上门走访户数', 40, 2), r('上门走访户数', 35, 3)]);
+    expect(impact.map((i) => [i.measure, i.target, i.latest?.achieved])).toEqual([['上门走访户数', 120, 35], ['发放物资份数', null, 30]]);
+    expect(impactByMeasure({ measure: '上门走访户数', target: 120 }, [])).toEqual([{ measure: '上门走访户数', target: 120, latest: null }]);
+    expect(impactByMeasure({ measure: null, target: null }, [])).toEqual([]);
   });
 });

@@ -73,3 +73,31 @@ export function availableFor(ranges: { weekday: number; from: string; to: string
   const sameDay = s.toISOString().slice(0, 10) === e.toISOString().slice(0, 10);
   return sameDay && ranges.some((r) => r.weekday === weekday && r.from <= hhmm(s) && r.to >= hhmm(e));
 }
+
+/** An organiser correcting a flagged entry may give at most what the auto check-out itself could: 24 h. */
+export const MAX_CORRECTED_MINUTES = AUTO_CHECKOUT_AFTER_MS / 60_000;
+
+/** The shifts a campaign period would leave (partly) outside it: an edited period must contain every shift. */
+export function shiftsOutsidePeriod<T extends { startsAt: Date; endsAt: Date }>(period: { startsAt: Date; endsAt: Date }, shifts: T[]): T[] {
+  return shifts.filter((s) => s.startsAt.getTime() < period.startsAt.getTime() || s.endsAt.getTime() > period.endsAt.getTime());
+}
+
+/** A campaign tracks at most this many impact measures (入户走访户数, 发放物资份数 …). */
+export const MAX_IMPACT_MEASURES = 10;
+
+/**
+ * Impact per measure: the campaign's declared measure first (with its target, even before anything
+ * is recorded), then every other measure recorded, each at its latest recorded number.
+ */
+export function impactByMeasure<R extends { measure: string; achieved: number; recordedAt: Date }>(
+  declared: { measure: string | null; target: number | null },
+  records: R[],
+): { measure: string; target: number | null; latest: R | null }[] {
+  const latest = new Map<string, R>();
+  for (const r of records) {
+    const seen = latest.get(r.measure);
+    if (!seen || seen.recordedAt.getTime() <= r.recordedAt.getTime()) latest.set(r.measure, r);
+  }
+  const names = [...new Set([...(declared.measure ? [declared.measure] : []), ...records.map((r) => r.measure)])];
+  return names.map((measure) => ({ measure, target: measure === declared.measure ? declared.target : null, latest: latest.get(measure) ?? null }));
+}

@@ -113,3 +113,12 @@ export function moderateComment(ratingId: string, decision: CommentModeration['d
 export function enrolForResident(id: string, userId: string, reason: string): Promise<EnrollmentView> {
   return request<EnrollmentView>(`/api/activities/${id}/enrol`, { method: 'POST', data: { userId, companions: [], reason } });
 }
+
+export function uploadCover(id: string, dataUrl: string): Promise<ActivityDetail> {
+  return request<ActivityDetail>(`/api/activities/${id}/cover`, { method: 'POST', data: { dataUrl } });
+}
+
+/** Calls the whole activity off; everyone signed up or waiting is told the reason. */
+export function cancelActivity(id: string, reason: string): Promise<ActivityDetail> {
+  return request<ActivityDetail>(`/api/activities/${id}/cancel`, { method: 'POST', data: { reason } });
+}

@@ -1,4 +1,4 @@
-import type { BoardView, CreatedOrderView, MyDuesView, OrderView, ReceiptView, ReconcileRunView } from '@honglin/shared';
+import type { BoardView, CreatedOrderView, ElderDuesView, MyDuesView, OrderView, ReceiptView, ReconcileRunView } from '@honglin/shared';
 import { request } from './request';
 
 export function getMyDues(): Promise<MyDuesView> {
@@ -8,6 +8,16 @@ export function getMyDues(): Promise<MyDuesView> {
 /** Creates (or reuses) the WeChat Pay order for the chosen bills of one member. */
 export function createDuesOrder(billIds: string[], extraFen: number): Promise<CreatedOrderView> {
   return request<CreatedOrderView>('/api/payments/orders', { method: 'POST', data: { billIds, extraFen }, toast: false });
+}
+
+/** 代缴: a linked older Party member's bills, and what I paid for them. */
+export function getElderDues(elderId: string): Promise<ElderDuesView> {
+  return request<ElderDuesView>(`/api/family/elders/${elderId}/dues`);
+}
+
+/** 代缴: the same order, paid with my WeChat Pay for the elder's bills. */
+export function createElderDuesOrder(elderId: string, billIds: string[], extraFen: number): Promise<CreatedOrderView> {
+  return request<CreatedOrderView>(`/api/family/elders/${elderId}/dues/orders`, { method: 'POST', data: { billIds, extraFen }, toast: false });
 }
 
 export function getOrder(orderId: string): Promise<OrderView> {

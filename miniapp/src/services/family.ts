@@ -1,4 +1,4 @@
-import type { Companion, EnrollmentView, FamilyInviteView, FamilyLinksView, FamilyLinkView, InboxItemView, MyEnrollmentView, Page, ProxyActionView, RegisteredResidentView, RegisterResidentRequest } from '@honglin/shared';
+import type { CheckInResult, Companion, EnrollmentView, FamilyInviteView, FamilyLinksView, FamilyLinkView, InboxItemView, MyEnrollmentView, Page, ProxyActionView, RegisteredResidentView, RegisterResidentRequest } from '@honglin/shared';
 import { request } from './request';
 
 /** The older resident's own code to show (or read out to) a family member. */
@@ -38,6 +38,11 @@ export function cancelForElder(elderId: string, enrollmentId: string): Promise<E
 
 export function elderActivities(elderId: string): Promise<MyEnrollmentView[]> {
   return request(`/api/family/elders/${elderId}/activities`);
+}
+
+/** At the venue with the elder: the code on the organiser's screen, checked in as the elder's. Refusals come back as ApiError. */
+export function checkInForElder(elderId: string, token: string, nonce: string): Promise<CheckInResult> {
+  return request<CheckInResult>(`/api/family/elders/${elderId}/checkin`, { method: 'POST', data: { token, nonce }, toast: false });
 }
 
 export function elderInbox(elderId: string): Promise<Page<InboxItemView> & { unread: number }> {

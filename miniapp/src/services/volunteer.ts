@@ -1,14 +1,18 @@
 import type {
   CampaignDetail,
+  CampaignEditInput,
   CampaignInput,
   CampaignSummary,
   CertificateView,
   EnrollmentView,
+  HoursCorrectionRequest,
   HoursDecisionRequest,
   HoursEntryView,
+  ImpactInput,
   MobilisationAnswerResult,
   MobilisationBoard,
   MobilisationInput,
+  MobilisationTargets,
   MobilisationView,
   MyHoursView,
   MyShiftView,
@@ -27,6 +31,10 @@ export const listManagedCampaigns = (): Promise<CampaignSummary[]> => request(`$
 export const getCampaign = (id: string): Promise<CampaignDetail> => request(`${V}/campaigns/${id}`);
 export const createCampaign = (body: CampaignInput): Promise<CampaignDetail> => request(`${V}/campaigns`, { method: 'POST', data: body, toast: false });
 export const addShift = (campaignId: string, body: ShiftInput): Promise<ShiftView> => request(`${V}/campaigns/${campaignId}/shifts`, { method: 'POST', data: body, toast: false });
+export const editCampaign = (id: string, body: CampaignEditInput): Promise<CampaignDetail> => request(`${V}/campaigns/${id}`, { method: 'PATCH', data: body, toast: false });
+export const closeCampaign = (id: string): Promise<CampaignDetail> => request(`${V}/campaigns/${id}/close`, { method: 'POST', toast: false });
+export const recordImpact = (id: string, body: ImpactInput): Promise<CampaignDetail> => request(`${V}/campaigns/${id}/impact`, { method: 'POST', data: body, toast: false });
+export const cancelShift = (id: string, reason: string): Promise<ShiftView> => request(`${V}/shifts/${id}/cancel`, { method: 'POST', data: { reason }, toast: false });
 export const hoursExportPath = (campaignId: string) => `${V}/campaigns/${campaignId}/hours.xlsx`;
 
 export const openShifts = (matching: boolean): Promise<ShiftView[]> => request(`${V}/shifts`, { query: matching ? { matching: 'true' } : {} });
@@ -41,10 +49,12 @@ export const saveProfile = (body: VolunteerProfileInput): Promise<VolunteerProfi
 export const myHours = (): Promise<MyHoursView> => request(`${V}/hours/mine`);
 export const pendingHours = (): Promise<HoursEntryView[]> => request(`${V}/hours`, { query: { status: 'pending' } });
 export const decideHours = (body: HoursDecisionRequest): Promise<HoursEntryView[]> => request(`${V}/hours/decide`, { method: 'POST', data: body, toast: false });
+export const correctHours = (id: string, body: HoursCorrectionRequest): Promise<HoursEntryView> => request(`${V}/hours/${id}/correct`, { method: 'POST', data: body, toast: false });
 export const issueCertificate = (): Promise<CertificateView> => request(`${V}/certificates`, { method: 'POST' });
 export const verifyCertificate = (code: string): Promise<CertificateView> => request(`${V}/certificates/${encodeURIComponent(code)}`, { auth: false, toast: false });
 
 export const launchCall = (body: MobilisationInput): Promise<MobilisationView> => request(`${V}/mobilisations`, { method: 'POST', data: body, toast: false });
+export const callTargets = (): Promise<MobilisationTargets> => request(`${V}/mobilisations/targets`);
 export const managedCalls = (): Promise<MobilisationView[]> => request(`${V}/mobilisations/manage`);
 export const myCalls = (): Promise<MobilisationView[]> => request(`${V}/mobilisations/mine`);
 export const getCall = (id: string): Promise<MobilisationView> => request(`${V}/mobilisations/${id}`);

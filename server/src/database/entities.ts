@@ -31,7 +31,8 @@ import { FamilyInvite, FamilyLink } from '../family/family-link.entity.js';
 import { ProxyActionRecord } from '../family/proxy-action.entity.js';
 import { VolunteerCampaign, VolunteerShift } from '../volunteering/campaign.entity.js';
 import { VolunteerProfile } from '../volunteering/profile.entity.js';
-import { VolunteerCertificate, VolunteerHours } from '../volunteering/hours.entity.js';
+import { VolunteerCertificate, VolunteerHours, VolunteerHoursCorrection } from '../volunteering/hours.entity.js';
+import { VolunteerImpactRecord } from '../volunteering/impact.entity.js';
 import { MobilisationAnswerRow, MobilisationCall } from '../volunteering/mobilisation.entity.js';
 
 /** Every entity of the schema. Add new ones here, then run `npm run db:migration:generate -- <Name>`. */
@@ -51,4 +52,5 @@ export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, Refres
   FamilyLink, FamilyInvite, ProxyActionRecord,
   // volunteering and mobilisation (issue #6)
   VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, MobilisationCall, MobilisationAnswerRow,
+  VolunteerHoursCorrection, VolunteerImpactRecord,
 ];

@@ -88,9 +88,15 @@ export class DuesService {
 
   /** The member's own profile (with their income base) and bills. */
   async mine(actor: Actor): Promise<{ profile: DuesProfileView | null; bills: BillView[] }> {
-    const [user, profile, bills] = await Promise.all([this.repo.user(actor.userId), this.repo.profile(actor.userId), this.repo.billsOfUser(actor.userId)]);
+    const { profile, bills } = await this.of(actor, actor.userId);
+    return { profile, bills };
+  }
+
+  /** A person's profile and bills as `viewer` sees them (the income base only for the person and their treasurer). */
+  async of(viewer: Actor, userId: string): Promise<{ user: User | null; profile: DuesProfileView | null; bills: BillView[] }> {
+    const [user, profile, bills] = await Promise.all([this.repo.user(userId), this.repo.profile(userId), this.repo.billsOfUser(userId)]);
     const now = new Date();
-    return { profile: profile && user ? this.profileView(actor, profile, user.name) : null, bills: bills.map((b) => billView(b, now)) };
+    return { user, profile: profile && user ? this.profileView(viewer, profile, user.name) : null, bills: bills.map((b) => billView(b, now)) };
   }
 
   async setProfile(actor: Actor, userId: string, dto: DuesProfileUpdate): Promise<DuesProfileView> {

@@ -1,17 +1,21 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { FamilyCheckInRequest, FamilySignUpRequest, InboxQuery } from '@honglin/shared';
+import { CreateOrderRequest, FamilyCheckInRequest, FamilySignUpRequest, InboxQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { FamilyActingService } from './family-acting.service.js';
+import { FamilyDuesService } from './family-dues.service.js';
 
 /** A linked family member acting for an older resident; every route is refused (403) without an active link. */
 @ApiTags('family')
 @ApiBearerAuth()
 @Controller('family/elders/:elderId')
 export class FamilyActingController {
-  constructor(private readonly acting: FamilyActingService) {}
+  constructor(
+    private readonly acting: FamilyActingService,
+    private readonly dues: FamilyDuesService,
+  ) {}
 
   @Post('activities/:activityId/signup')
   signUp(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @Param('activityId', IdPipe) activityId: string, @Input(FamilySignUpRequest) dto: FamilySignUpRequest) {
@@ -38,5 +42,18 @@ export class FamilyActingController {
   @Get('activities')
   activities(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string) {
     return this.acting.activitiesOf(actor, elderId);
+  }
+
+  /** An older Party member's bills, for 代缴 (409 FAMILY_ELDER_NOT_PARTY_MEMBER when they are not a Party member). */
+  @Get('dues')
+  elderDues(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string) {
+    return this.dues.view(actor, elderId);
+  }
+
+  /** 代缴: the family member's WeChat Pay order for the elder's bills (same order path and rules as paying one's own). */
+  @Post('dues/orders')
+  @HttpCode(201)
+  payDues(@CurrentActor() actor: Actor, @Param('elderId', IdPipe) elderId: string, @Input(CreateOrderRequest) dto: CreateOrderRequest) {
+    return this.dues.pay(actor, elderId, dto);
   }
 }

@@ -11,7 +11,6 @@ import { EnrollmentService } from '../enrollment/enrollment.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import type { FamilyLink } from './family-link.entity.js';
 import { FamilyLinksService } from './family-links.service.js';
-import { FamilyRepository } from './family.repository.js';
 import { ProxyActions, type ActingFor } from './proxy-actions.service.js';
 
 /** The engine's refusals speak to the person signing up ("您…"); a family member needs them about the elder. */
@@ -41,7 +40,6 @@ function aboutTheElder(error: unknown): never {
 export class FamilyActingService {
   constructor(
     private readonly links: FamilyLinksService,
-    private readonly repo: FamilyRepository,
     private readonly proxies: ProxyActions,
     private readonly activities: ActivitiesService,
     private readonly engine: EnrollmentService,
@@ -105,16 +103,12 @@ export class FamilyActingService {
     return this.activities.mineOf(elderId);
   }
 
-  private async acting(actor: Actor, elderId: string): Promise<ActingFor> {
-    const link = await this.links.requireActive(actor, elderId);
-    return { actorUserId: actor.userId, subjectUserId: elderId, consent: { kind: 'family_link', linkId: link.id } };
+  private acting(actor: Actor, elderId: string): Promise<ActingFor> {
+    return this.links.actingFor(actor, elderId);
   }
 
   /** Revocation takes effect at once: a link revoked since the first check refuses the action, nothing written. */
-  private async hold(em: EntityManager, acting: ActingFor): Promise<FamilyLink> {
-    const linkId = acting.consent.kind === 'family_link' ? acting.consent.linkId : '';
-    const link = await this.repo.lockActive(em, linkId);
-    if (!link) throw new AppError('FAMILY_NOT_LINKED');
-    return link;
+  private hold(em: EntityManager, acting: ActingFor): Promise<FamilyLink> {
+    return this.links.hold(em, acting);
   }
 }

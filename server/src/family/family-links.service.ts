@@ -9,6 +9,7 @@ import {
   type FamilyLinksView,
   type FamilyLinkView,
 } from '@honglin/shared';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
@@ -23,6 +24,7 @@ import { OrgRepository } from '../organizations/org.repository.js';
 import { FamilyNotices } from './family-notices.js';
 import type { FamilyLink } from './family-link.entity.js';
 import { FamilyRepository } from './family.repository.js';
+import type { ActingFor } from './proxy-actions.service.js';
 
 /** Code guesses per person per window: enough for typos, far too few to find someone's live code. */
 const CODE_TRIES = 10;
@@ -144,6 +146,22 @@ export class FamilyLinksService implements OnModuleDestroy {
     return link;
   }
 
+  /** Acting for the elder on the family link's word: refused (403) without an active link. */
+  async actingFor(actor: Actor, elderUserId: string): Promise<ActingFor> {
+    const link = await this.requireActive(actor, elderUserId);
+    return { actorUserId: actor.userId, subjectUserId: elderUserId, consent: { kind: 'family_link', linkId: link.id } };
+  }
+
+  /**
+   * Inside the action's transaction: the link must still be active (share-locked on MariaDB), so a
+   * revocation since the first check refuses the action and nothing is written.
+   */
+  async hold(em: EntityManager, acting: ActingFor): Promise<FamilyLink> {
+    const link = acting.consent.kind === 'family_link' ? await this.repo.lockActive(em, acting.consent.linkId) : null;
+    if (!link) throw new AppError('FAMILY_NOT_LINKED');
+    return link;
+  }
+
   private async issue(elder: User, createdBy: string, witnessReason: string | null): Promise<FamilyInviteView> {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + FAMILY_INVITE_TTL_MINUTES * 60_000);
@@ -192,6 +210,7 @@ export class FamilyLinksService implements OnModuleDestroy {
       family: person(link.familyUserId),
       witnessedBy: witness,
       witnessReason: link.witnessReason,
+      elderPartyMember: link.status === 'active' && !!people.get(link.elderUserId)?.branchNodeId,
       requestedAt: link.createdAt.toISOString(),
       confirmedAt: link.confirmedAt ? link.confirmedAt.toISOString() : null,
       revokedAt: link.revokedAt ? link.revokedAt.toISOString() : null,

@@ -1,5 +1,6 @@
 import { FamilyActingController } from './family-acting.controller.js';
 import { FamilyActingService } from './family-acting.service.js';
+import { FamilyDuesService } from './family-dues.service.js';
 import { FamilyController } from './family.controller.js';
 import { FamilyLinksService } from './family-links.service.js';
 import { FamilyNotices } from './family-notices.js';
@@ -9,5 +10,5 @@ import { ProxyActions } from './proxy-actions.service.js';
 
 export const FAMILY = {
   controllers: [FamilyController, FamilyActingController],
-  providers: [FamilyRepository, ProxyActionRepository, ProxyActions, FamilyNotices, FamilyLinksService, FamilyActingService],
+  providers: [FamilyRepository, ProxyActionRepository, ProxyActions, FamilyNotices, FamilyLinksService, FamilyActingService, FamilyDuesService],
 };

@@ -112,13 +112,15 @@ export class PaymentsRepository {
     return this.ds.manager.findOne(DuesReceipt, { where: { orderId } });
   }
 
-  /** A member's receipts, newest first, with the order's total and months. */
-  async receiptsOfMember(userId: string): Promise<{ id: string; orderId: string; totalFen: number; paidAt: Date }[]> {
-    const raw = await this.ds.manager
+  /** A member's receipts (only those one payer paid, when given), newest first, with the order's total and months. */
+  async receiptsOfMember(userId: string, payerUserId?: string): Promise<{ id: string; orderId: string; totalFen: number; paidAt: Date }[]> {
+    const qb = this.ds.manager
       .createQueryBuilder(DuesReceipt, 'r')
       .innerJoin(PayOrder, 'o', 'o.id = r.orderId')
       .select(['r.id AS id', 'r.orderId AS orderId', 'o.totalFen AS totalFen', 'o.paidAt AS paidAt'])
-      .where('o.memberUserId = :userId', { userId })
+      .where('o.memberUserId = :userId', { userId });
+    if (payerUserId) qb.andWhere('o.payerUserId = :payerUserId', { payerUserId });
+    const raw = await qb
       .orderBy('o.paidAt', 'DESC')
       .limit(24)
       .getRawMany();

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CreatedOrderView, CreateOrderRequest, OrderView, RequestPaymentParams } from '@honglin/shared';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -14,10 +15,22 @@ import { PaySettlementService } from './pay-settlement.service.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { randomAlnum } from './wechatpay-crypto.js';
 
-/** Who may pay for someone else (代缴): the member's organisers, treasurer or admin. */
+/** Who may pay for someone else (代缴) by their role: the member's organisers, treasurer or admin. A family member pays through `PayingFor`. */
 const PROXY_ROLES = ['organiser', 'treasurer', 'admin'] as const;
 
 type Plan = { reuse: PayOrder } | { close: PayOrder[] };
+
+/**
+ * Paying a member's bills on someone's word rather than as the member or their organiser (代缴 by a
+ * linked family member): the bills must be that member's; `hold` re-checks the consent inside every
+ * transaction that claims the bills (throw to refuse, nothing written); `record` writes the acting-for
+ * record in the order's own transaction.
+ */
+export interface PayingFor {
+  memberUserId: string;
+  hold(em: EntityManager): Promise<void>;
+  record(em: EntityManager, order: PayOrder, months: string[]): Promise<void>;
+}
 
 /**
  * Orders for dues. Every WeChat Pay call happens between transactions, never inside one: claim the
@@ -35,14 +48,16 @@ export class PaymentsService {
     private readonly http: HttpAdapterHost,
   ) {}
 
-  async create(actor: Actor, dto: CreateOrderRequest): Promise<CreatedOrderView> {
+  /** The payer is always the caller (their openid pays); `payingFor` is the consent when it is not their own bill or their organiser role. */
+  async create(actor: Actor, dto: CreateOrderRequest, payingFor?: PayingFor): Promise<CreatedOrderView> {
     const billIds = [...new Set(dto.billIds)].sort();
     const payer = await this.dues.user(actor.userId);
     if (!payer?.openid) throw new AppError('PAY_NO_OPENID');
 
     const plan = await this.tx.run(async (em): Promise<Plan> => {
+      await payingFor?.hold(em);
       const bills = await this.dues.lockBills(em, billIds);
-      this.checkBills(actor, bills, billIds.length);
+      this.checkBills(actor, bills, billIds.length, payingFor);
       const openIds = [...new Set(bills.map((b) => b.openOrderId).filter((x): x is string => !!x))];
       const open = (await this.repo.ordersByIds(em, openIds)).filter((o) => o.status === 'pending');
       if (open.length === 1 && (await this.sameOrder(open[0], billIds, dto.extraFen, actor.userId))) return { reuse: open[0] };
@@ -54,9 +69,10 @@ export class PaymentsService {
     for (const old of plan.close) await this.closeAtWechat(old);
 
     const order = await this.tx.run(async (em) => {
+      await payingFor?.hold(em);
       for (const old of plan.close) await this.repo.closeOrder(em, old.id);
       const bills = await this.dues.lockBills(em, billIds);
-      this.checkBills(actor, bills, billIds.length);
+      this.checkBills(actor, bills, billIds.length, payingFor);
       const first = bills[0];
       const extra = dto.extraFen;
       const o: Partial<PayOrder> = {
@@ -76,7 +92,9 @@ export class PaymentsService {
       if (o.totalFen! <= 0) throw new AppError('VALIDATION_FAILED', [{ field: 'billIds', message: '缴费金额必须大于0' }]);
       await this.repo.insertOrder(em, o, bills.map((b) => ({ id: newId(), orderId: o.id, billId: b.id, month: b.month, amountFen: b.amountFen })));
       if ((await this.repo.claimBills(em, billIds, o.id!)) !== billIds.length) throw new AppError('DUES_BILL_BUSY');
-      return (await this.repo.order(o.id!, em))!;
+      const order = (await this.repo.order(o.id!, em))!;
+      await payingFor?.record(em, order, bills.map((b) => b.month).sort());
+      return order;
     });
     return this.prepay(order, payer.openid);
   }
@@ -96,11 +114,13 @@ export class PaymentsService {
     return `http://127.0.0.1:${port}/api/payments/${path}`;
   }
 
-  private checkBills(actor: Actor, bills: { userId: string; path: string; status: string }[], expected: number) {
+  /** Another person's bills (or, paying for someone, anyone but that person's) are 404, like bills that do not exist. */
+  private checkBills(actor: Actor, bills: { userId: string; path: string; status: string }[], expected: number, payingFor?: PayingFor) {
     if (bills.length !== expected) throw AppError.notFound();
     if (new Set(bills.map((b) => b.userId)).size !== 1) throw new AppError('DUES_BILLS_MIXED');
     const b = bills[0];
-    if (b.userId !== actor.userId && !manages(actor, b.path, PROXY_ROLES)) throw AppError.notFound();
+    const mayPay = payingFor ? b.userId === payingFor.memberUserId : b.userId === actor.userId || manages(actor, b.path, PROXY_ROLES);
+    if (!mayPay) throw AppError.notFound();
     if (bills.some((x) => x.status === 'paid')) throw new AppError('DUES_BILL_PAID');
   }
 

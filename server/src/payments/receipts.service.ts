@@ -6,7 +6,6 @@ import { manages } from '../common/scope.js';
 import type { DuesReceipt } from './pay-order.entity.js';
 import { PaymentsRepository } from './payments.repository.js';
 
-/** Names on a public check show only the surname: 李建国 → 李**. */
 /** Stricter than the shared maskName: anyone holding a receipt code can check it, so only the surname shows. */
 const maskName = (name: string) => name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
 
@@ -24,8 +23,9 @@ export class ReceiptsService {
     return this.full(actor, await this.repo.receiptOfOrder(orderId));
   }
 
-  async ofMember(userId: string): Promise<{ id: string; totalFen: number; paidAt: string; months: string[] }[]> {
-    const rows = await this.repo.receiptsOfMember(userId);
+  /** A member's receipts; with `payerUserId`, only those that person paid (what a family member may open). */
+  async ofMember(userId: string, payerUserId?: string): Promise<{ id: string; totalFen: number; paidAt: string; months: string[] }[]> {
+    const rows = await this.repo.receiptsOfMember(userId, payerUserId);
     return Promise.all(rows.map(async (r) => ({ id: r.id, totalFen: r.totalFen, paidAt: r.paidAt.toISOString(), months: (await this.repo.orderBills(r.orderId)).map((l) => l.month) })));
   }
 

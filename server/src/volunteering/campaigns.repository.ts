@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { isSqlite } from '../database/data-source.js';
 import { Enrollment } from '../enrollment/enrollment.entity.js';
 import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { User } from '../members/user.entity.js';
@@ -14,6 +15,11 @@ const likeAny = (column: string, paths: string[]) => ({
   sql: `(${paths.map((_, i) => `${column} LIKE :p${i}`).join(' OR ')})`,
   params: Object.fromEntries(paths.map((p, i) => [`p${i}`, `${p}%`])),
 });
+
+/** A locking read on MariaDB (sees the latest committed row and holds it to commit); SQLite transactions are serialised anyway. */
+function locking<T extends ObjectLiteral>(em: EntityManager, qb: SelectQueryBuilder<T>, mode: 'pessimistic_read' | 'pessimistic_write'): SelectQueryBuilder<T> {
+  return isSqlite(em.connection) ? qb : qb.setLock(mode);
+}
 
 /** The only place that builds queries over campaigns, shifts and volunteer profiles. */
 @Injectable()
@@ -30,6 +36,21 @@ export class CampaignsRepository {
 
   campaign(id: string, em?: EntityManager): Promise<VolunteerCampaign | null> {
     return this.m(em).findOne(VolunteerCampaign, { where: { id } });
+  }
+
+  /** The campaign row locked: shared by sign-ups (is it still recruiting?), exclusive for edits and new shifts. */
+  lockedCampaign(em: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<VolunteerCampaign | null> {
+    return locking(em, em.createQueryBuilder(VolunteerCampaign, 'c').where('c.id = :id', { id }), mode).getOne();
+  }
+
+  async updateCampaign(em: EntityManager, id: string, patch: Partial<VolunteerCampaign>): Promise<void> {
+    await em.createQueryBuilder().update(VolunteerCampaign).set(patch).where('id = :id', { id }).execute();
+  }
+
+  /** Stops recruiting only once: false when someone closed it first. */
+  async closeCampaign(em: EntityManager, id: string): Promise<boolean> {
+    const res = await em.createQueryBuilder().update(VolunteerCampaign).set({ status: 'closed' }).where('id = :id AND status = :open', { id, open: 'open' }).execute();
+    return res.affected === 1;
   }
 
   campaigns(ids: string[]): Promise<VolunteerCampaign[]> {
@@ -68,6 +89,17 @@ export class CampaignsRepository {
     return q.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').limit(300).getMany();
   }
 
+  /** Shifts of a campaign not cancelled, read in the caller's transaction. */
+  liveShifts(em: EntityManager, campaignId: string): Promise<VolunteerShift[]> {
+    return em.find(VolunteerShift, { where: { campaignId, status: 'open' }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Cancels a shift only once: false when it was cancelled already. */
+  async cancelShift(em: EntityManager, id: string): Promise<boolean> {
+    const res = await em.createQueryBuilder().update(VolunteerShift).set({ status: 'cancelled' }).where('id = :id AND status = :open', { id, open: 'open' }).execute();
+    return res.affected === 1;
+  }
+
   shiftsBySlots(slotIds: string[]): Promise<VolunteerShift[]> {
     if (!slotIds.length) return Promise.resolve([]);
     return this.ds.manager.find(VolunteerShift, { where: { slotId: In(slotIds) } });
@@ -100,8 +132,24 @@ export class CampaignsRepository {
 
   /** Insert or replace the person's profile (one per person by unique key). */
   async saveProfile(em: EntityManager, p: Omit<VolunteerProfile, 'createdAt' | 'updatedAt'>): Promise<void> {
-    const res = await em.update(VolunteerProfile, { userId: p.userId }, { skills: p.skills, availability: p.availability, gridIds: p.gridIds });
-    if (!res.affected) await em.insert(VolunteerProfile, em.create(VolunteerProfile, p));
+    await this.ensureProfile(em, p.userId, p.id);
+    await em.update(VolunteerProfile, { userId: p.userId }, { skills: p.skills, availability: p.availability, gridIds: p.gridIds });
+  }
+
+  /** An empty profile unless the person has one: the row the per-person shift lock is taken on. */
+  async ensureProfile(em: EntityManager, userId: string, id: string): Promise<void> {
+    // Timestamps are left to the column defaults (raw SQLite cannot bind a Date).
+    const values = "VALUES (?, ?, '[]', '[]', '[]')";
+    if (isSqlite(em.connection)) await em.query(`INSERT INTO volunteer_profiles (id, userId, skills, availability, gridIds) ${values} ON CONFLICT(userId) DO NOTHING`, [id, userId]);
+    else await em.query(`INSERT INTO volunteer_profiles (id, userId, skills, availability, gridIds) ${values} ON DUPLICATE KEY UPDATE userId = userId`, [id, userId]);
+  }
+
+  /**
+   * Locks the person's profile row (FOR UPDATE on MariaDB): false when there is none. An existing row
+   * found by its unique key takes a record lock only, so other people's sign-ups never wait on it.
+   */
+  async lockProfile(em: EntityManager, userId: string): Promise<boolean> {
+    return !!(await locking(em, em.createQueryBuilder(VolunteerProfile, 'p').select('p.id').where('p.userId = :userId', { userId }), 'pessimistic_write').getOne());
   }
 
   node(id: string, em?: EntityManager): Promise<OrgNode | null> {

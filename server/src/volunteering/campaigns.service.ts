@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CampaignDetail, CampaignInput, CampaignSummary, Eligibility, ShiftInput, ShiftView } from '@honglin/shared';
+import { impactByMeasure, type CampaignDetail, type CampaignInput, type CampaignSummary, type Eligibility, type ImpactView, type ShiftInput, type ShiftView } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
@@ -8,6 +8,7 @@ import { assertManager, assertManages, manages } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { EnrollmentService } from '../enrollment/enrollment.service.js';
 import { HoursRepository } from './hours.repository.js';
+import { ImpactRepository } from './impact.repository.js';
 import { CampaignsRepository } from './campaigns.repository.js';
 import type { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
 import { ShiftViews } from './shift-views.js';
@@ -24,6 +25,7 @@ export class CampaignsService {
   constructor(
     private readonly repo: CampaignsRepository,
     private readonly hours: HoursRepository,
+    private readonly impact: ImpactRepository,
     private readonly engine: EnrollmentService,
     private readonly views: ShiftViews,
     private readonly tx: TransactionRunner,
@@ -69,14 +71,32 @@ export class CampaignsService {
       managers: managers.map((u) => ({ id: u.id, name: u.name })),
       shifts: await this.views.of(shifts, actor.userId),
       approvedHours: (await this.hours.approvedHalfHoursOfCampaign(c.id)) / 2,
+      impact: await this.impactOf(c),
     };
   }
 
+  private async impactOf(c: VolunteerCampaign): Promise<ImpactView[]> {
+    const measures = impactByMeasure({ measure: c.impactMeasure, target: c.impactTarget }, await this.impact.recordsOf(c.id));
+    const names = new Map((await this.repo.users(measures.flatMap((m) => (m.latest ? [m.latest.recordedBy] : [])))).map((u) => [u.id, u.name]));
+    return measures.map(({ measure, target, latest }) => ({
+      measure,
+      target,
+      achieved: latest?.achieved ?? null,
+      note: latest?.note ?? null,
+      recordedAt: latest?.recordedAt.toISOString() ?? null,
+      recordedBy: latest ? (names.get(latest.recordedBy) ?? '') : null,
+    }));
+  }
+
   async addShift(actor: Actor, campaignId: string, input: ShiftInput): Promise<ShiftView> {
-    const c = await this.managed(actor, campaignId);
-    if (c.status !== 'open' || c.endsAt.getTime() <= Date.now()) throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
-    if (Date.parse(input.startsAt) < c.startsAt.getTime() || Date.parse(input.endsAt) > c.endsAt.getTime()) throw new AppError('VOLUNTEER_SHIFT_OUTSIDE_CAMPAIGN');
-    const shift = await this.tx.run((em) => this.createShift(em, actor, c, input, null));
+    await this.managed(actor, campaignId);
+    const shift = await this.tx.run(async (em) => {
+      // The campaign row locked first: a close or a period edit in flight is waited for, then seen.
+      const c = (await this.repo.lockedCampaign(em, campaignId, 'pessimistic_write'))!;
+      if (c.status !== 'open' || c.endsAt.getTime() <= Date.now()) throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
+      if (Date.parse(input.startsAt) < c.startsAt.getTime() || Date.parse(input.endsAt) > c.endsAt.getTime()) throw new AppError('VOLUNTEER_SHIFT_OUTSIDE_CAMPAIGN');
+      return this.createShift(em, actor, c, input, null);
+    });
     return (await this.views.of([shift], actor.userId))[0];
   }
 

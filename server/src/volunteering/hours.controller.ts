@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CertificateCode, HoursDecisionRequest, HoursListQuery } from '@honglin/shared';
+import { CertificateCode, HoursCorrectionRequest, HoursDecisionRequest, HoursListQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { CurrentActor, Public } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { CertificateService } from './certificate.service.js';
+import { HoursCorrections } from './hours-corrections.service.js';
 import { HoursExportService } from './hours-export.service.js';
 import { HoursService } from './hours.service.js';
 
@@ -25,6 +26,7 @@ class CodePipe implements PipeTransform<unknown, string> {
 export class HoursController {
   constructor(
     private readonly hours: HoursService,
+    private readonly corrections: HoursCorrections,
     private readonly exports: HoursExportService,
     private readonly certificates: CertificateService,
   ) {}
@@ -45,6 +47,13 @@ export class HoursController {
   @HttpCode(200)
   decide(@CurrentActor() actor: Actor, @Input(HoursDecisionRequest) dto: HoursDecisionRequest) {
     return this.hours.decide(actor, dto);
+  }
+
+  /** Organiser: the real minutes of an auto checked-out entry still pending, with the reason (kept). */
+  @Post('hours/:id/correct')
+  @HttpCode(200)
+  correct(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(HoursCorrectionRequest) dto: HoursCorrectionRequest) {
+    return this.corrections.correct(actor, id, dto);
   }
 
   @Get('campaigns/:id/hours.xlsx')

@@ -44,3 +44,18 @@ export class VolunteerCertificate {
   @TimeColumn() issuedAt: Date;
   @CreatedAt() createdAt: Date;
 }
+
+/** One organiser correction of a flagged entry's minutes (the audit trail; the entry holds the result). */
+@Entity('volunteer_hours_corrections')
+@Index(['hoursId', 'createdAt'])
+export class VolunteerHoursCorrection {
+  @IdColumn() id: string;
+  @RefColumn() hoursId: string;
+  @Column({ type: 'int' }) fromMinutes: number;
+  @Column({ type: 'int' }) toMinutes: number;
+  @Column({ type: 'int' }) fromHalfHours: number;
+  @Column({ type: 'int' }) toHalfHours: number;
+  @Column({ type: 'varchar', length: 100 }) reason: string;
+  @RefColumn() correctedBy: string;
+  @CreatedAt() createdAt: Date;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HoursStatus } from '@honglin/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { CheckIn } from '../checkin/check-in.entity.js';
-import { VolunteerCertificate, VolunteerHours } from './hours.entity.js';
+import { VolunteerCertificate, VolunteerHours, VolunteerHoursCorrection } from './hours.entity.js';
 
 export const SHIFT_IN = 'shift';
 export const SHIFT_OUT = 'shift_out';
@@ -40,6 +40,27 @@ export class HoursRepository {
   async decide(em: EntityManager, ids: string[], patch: Partial<VolunteerHours>): Promise<number> {
     const res = await em.createQueryBuilder().update(VolunteerHours).set(patch).where('id IN (:...ids) AND status = :pending', { ids, pending: 'pending' }).execute();
     return res.affected ?? 0;
+  }
+
+  /** Sets a flagged pending entry's minutes only over the ones the organiser saw: false when it moved on meanwhile. */
+  async correct(em: EntityManager, id: string, seenMinutes: number, patch: Pick<VolunteerHours, 'minutes' | 'halfHours' | 'checkOutAt'>): Promise<boolean> {
+    const res = await em
+      .createQueryBuilder()
+      .update(VolunteerHours)
+      .set(patch)
+      .where('id = :id AND status = :pending AND autoCheckout = :flagged AND minutes = :seenMinutes', { id, pending: 'pending', flagged: true, seenMinutes })
+      .execute();
+    return res.affected === 1;
+  }
+
+  async insertCorrection(em: EntityManager, c: Omit<VolunteerHoursCorrection, 'createdAt'>): Promise<void> {
+    await em.insert(VolunteerHoursCorrection, em.create(VolunteerHoursCorrection, c));
+  }
+
+  /** Every correction of these entries, oldest first. */
+  correctionsOf(hoursIds: string[]): Promise<VolunteerHoursCorrection[]> {
+    if (!hoursIds.length) return Promise.resolve([]);
+    return this.ds.manager.find(VolunteerHoursCorrection, { where: { hoursId: In(hoursIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Organiser list: entries under the caller's paths, newest first. */

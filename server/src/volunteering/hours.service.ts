@@ -123,26 +123,33 @@ export class HoursService {
   }
 
   async views(rows: VolunteerHours[]): Promise<HoursEntryView[]> {
+    const corrections = await this.repo.correctionsOf(rows.filter((h) => h.autoCheckout).map((h) => h.id));
     const [users, shifts, campaigns] = await Promise.all([
-      this.campaigns.users(rows.map((h) => h.userId)),
+      this.campaigns.users([...rows.map((h) => h.userId), ...corrections.map((c) => c.correctedBy)]),
       Promise.all([...new Set(rows.map((h) => h.shiftId))].map((id) => this.campaigns.shift(id))),
       this.campaigns.campaigns([...new Set(rows.map((h) => h.campaignId))]),
     ]);
     const name = new Map(users.map((u) => [u.id, u.name]));
+    // Oldest first, so the last one set per entry is its latest correction.
+    const latest = new Map(corrections.map((c) => [c.hoursId, c]));
     const shift = new Map(shifts.filter((s): s is VolunteerShift => !!s).map((s) => [s.id, s]));
     const title = new Map(campaigns.map((c) => [c.id, c.title]));
-    return rows.map((h) => ({
-      id: h.id,
-      user: { id: h.userId, name: name.get(h.userId) ?? '' },
-      shift: { id: h.shiftId, title: shift.get(h.shiftId)?.title ?? '', startsAt: shift.get(h.shiftId)?.startsAt.toISOString() ?? h.checkInAt.toISOString() },
-      campaign: { id: h.campaignId, title: title.get(h.campaignId) ?? '' },
-      checkInAt: h.checkInAt.toISOString(),
-      checkOutAt: h.checkOutAt.toISOString(),
-      minutes: h.minutes,
-      hours: h.halfHours / 2,
-      status: h.status,
-      autoCheckout: h.autoCheckout,
-      declineReason: h.declineReason,
-    }));
+    return rows.map((h) => {
+      const c = latest.get(h.id);
+      return {
+        id: h.id,
+        user: { id: h.userId, name: name.get(h.userId) ?? '' },
+        shift: { id: h.shiftId, title: shift.get(h.shiftId)?.title ?? '', startsAt: shift.get(h.shiftId)?.startsAt.toISOString() ?? h.checkInAt.toISOString() },
+        campaign: { id: h.campaignId, title: title.get(h.campaignId) ?? '' },
+        checkInAt: h.checkInAt.toISOString(),
+        checkOutAt: h.checkOutAt.toISOString(),
+        minutes: h.minutes,
+        hours: h.halfHours / 2,
+        status: h.status,
+        autoCheckout: h.autoCheckout,
+        declineReason: h.declineReason,
+        correction: c ? { fromMinutes: c.fromMinutes, reason: c.reason, by: name.get(c.correctedBy) ?? '', at: c.createdAt.toISOString() } : null,
+      };
+    });
   }
 }

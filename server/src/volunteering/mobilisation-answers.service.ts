@@ -11,6 +11,7 @@ import { SHIFT_OWNER } from './campaigns.service.js';
 import type { MobilisationAnswerRow, MobilisationCall } from './mobilisation.entity.js';
 import { MobilisationRepository } from './mobilisation.repository.js';
 import { callLink, laterWave } from './mobilisation.service.js';
+import { VolunteerLocks } from './volunteer-locks.js';
 
 /** Thrown inside the acceptance transaction when the engine could only waitlist: rolls the acceptance back. */
 class CallFull extends Error {}
@@ -27,6 +28,7 @@ export class MobilisationAnswers {
     private readonly engine: EnrollmentService,
     private readonly enrollments: EnrollmentRepository,
     private readonly notifications: NotificationService,
+    private readonly locks: VolunteerLocks,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -42,8 +44,10 @@ export class MobilisationAnswers {
       return { outcome: 'declined', message: '已回复不参加，感谢您的关注', enrollmentId: null, canJoinWaitlist: false };
     }
     if (call.status === 'filled') return this.full(call, row, now);
+    await this.locks.prepare(actor.userId);
     try {
       const e = await this.tx.run(async (em) => {
+        await this.locks.hold(em, actor.userId);
         if (!(await this.repo.moveAnswer(em, row.id, 'none', { answer: 'accepted', answeredAt: now }))) throw new AppError('MOBILISATION_ANSWERED');
         const enrolled = await this.engine.signUpFor(em, { type: SHIFT_OWNER, id: call.shiftId }, actor.userId, []);
         if (enrolled.status === 'waitlisted') throw new CallFull();
@@ -63,7 +67,9 @@ export class MobilisationAnswers {
     const { call, row } = await this.called(actor, callId);
     if (row.answer !== 'full') throw new AppError('MOBILISATION_NOT_FULL');
     if (call.status === 'closed' || call.deadline.getTime() < Date.now()) throw new AppError('MOBILISATION_CLOSED');
+    await this.locks.prepare(actor.userId);
     const e = await this.tx.run(async (em) => {
+      await this.locks.hold(em, actor.userId);
       const enrolled = await this.engine.signUpFor(em, { type: SHIFT_OWNER, id: call.shiftId }, actor.userId, []);
       await this.repo.moveAnswer(em, row.id, 'full', { enrollmentId: enrolled.id });
       return enrolled;

@@ -28,6 +28,12 @@ export class MobilisationController {
     return this.calls.manageList(actor);
   }
 
+  /** The grids and Party branches the caller may call (the launch page's pickers). */
+  @Get('targets')
+  targets(@CurrentActor() actor: Actor) {
+    return this.calls.targets(actor);
+  }
+
   /** Calls that reached me. */
   @Get('mine')
   mine(@CurrentActor() actor: Actor) {

@@ -47,6 +47,11 @@ export class MobilisationRepository {
     return this.m(em).findOne(MobilisationCall, { where: { id } });
   }
 
+  /** Calls of a campaign not closed yet, in the caller's transaction. */
+  liveCallsOf(em: EntityManager, campaignId: string): Promise<MobilisationCall[]> {
+    return em.createQueryBuilder(MobilisationCall, 'c').where('c.campaignId = :campaignId AND c.status <> :closed', { campaignId, closed: 'closed' }).getMany();
+  }
+
   callsUnder(paths: string[]): Promise<MobilisationCall[]> {
     if (!paths.length) return Promise.resolve([]);
     return this.ds.manager

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { availableFor, formatChinaDateTime, type MobilisationInput, type MobilisationView } from '@honglin/shared';
+import { availableFor, formatChinaDateTime, type MobilisationInput, type MobilisationTargets, type MobilisationView } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -37,6 +37,7 @@ export class MobilisationService {
 
   async launch(actor: Actor, input: MobilisationInput): Promise<MobilisationView> {
     const campaign = await this.campaigns.managed(actor, input.campaignId);
+    if (campaign.status !== 'open') throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
     const chosen = await this.people.nodes([...input.gridIds, ...input.branchIds]);
     const grids = chosen.filter((n) => GRID_KINDS.includes(n.kind) && input.gridIds.includes(n.id));
     const branches = chosen.filter((n) => BRANCH_KINDS.includes(n.kind) && input.branchIds.includes(n.id));
@@ -63,6 +64,8 @@ export class MobilisationService {
     if (deadline.getTime() <= now.getTime()) throw new AppError('VALIDATION_FAILED', [{ field: 'deadline', message: '响应截止须晚于现在' }]);
     const othersAt = input.party === 'first' ? new Date(now.getTime() + input.othersAfterMinutes * MINUTE) : now;
     await this.tx.run(async (em) => {
+      // Shared on the campaign row: other launches and sign-ups go on, a close in flight is waited for.
+      if ((await this.people.lockedCampaign(em, campaign.id, 'pessimistic_read'))?.status !== 'open') throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
       const shift = await this.campaigns.createShift(
         em,
         actor,
@@ -112,6 +115,13 @@ export class MobilisationService {
       for (let i = 0; i < notices.length; i += 500) await this.notifications.enqueueMany(em, notices.slice(i, i + 500));
     });
     return this.view(actor, id);
+  }
+
+  /** What `launch` accepts as targets: grids and branches under the caller's managed nodes. */
+  async targets(actor: Actor): Promise<MobilisationTargets> {
+    const nodes = await this.repo.nodesOfKinds([...GRID_KINDS, ...BRANCH_KINDS], assertManager(actor));
+    const named = (kinds: string[]) => nodes.filter((n) => kinds.includes(n.kind)).map((n) => ({ id: n.id, name: n.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    return { grids: named(GRID_KINDS), branches: named(BRANCH_KINDS) };
   }
 
   async manageList(actor: Actor): Promise<MobilisationView[]> {

@@ -46,6 +46,7 @@ export class ShiftViews {
         partyMembersOnly: slot.eligibility?.partyMembersOnly ?? false,
         mine: e && e.status !== 'cancelled' ? { enrollmentId: e.id, status: e.status } : null,
         skillsMatch: s.skills.every((k) => skills.has(k)),
+        status: s.status,
       };
     });
   }

@@ -15,6 +15,7 @@ import { CampaignsService, SHIFT_OWNER } from './campaigns.service.js';
 import type { VolunteerShift } from './campaign.entity.js';
 import { HoursRepository, SHIFT_IN, SHIFT_OUT } from './hours.repository.js';
 import { ShiftViews } from './shift-views.js';
+import { VolunteerLocks } from './volunteer-locks.js';
 
 /**
  * Signing up for shifts through the enrollment engine. Registers the shift owner's hook (no two
@@ -30,17 +31,26 @@ export class ShiftsService implements OnModuleInit {
     private readonly enrollments: EnrollmentRepository,
     private readonly hooks: EnrollmentHooks,
     private readonly views: ShiftViews,
+    private readonly locks: VolunteerLocks,
     private readonly crypto: FieldCrypto,
     private readonly tx: TransactionRunner,
   ) {}
 
   onModuleInit(): void {
     this.hooks.provideSkills(async (em, userId) => (await this.repo.profile(userId, em))?.skills ?? []);
-    this.hooks.register(SHIFT_OWNER, { beforeEnrol: (em, slot, userId) => this.refuseOverlap(em, slot, userId) });
+    this.hooks.register(SHIFT_OWNER, { beforeEnrol: (em, slot, userId) => this.beforeEnrol(em, slot, userId) });
   }
 
-  /** A volunteer holds one shift at a time: the other one is named so they know what to cancel. */
-  private async refuseOverlap(em: EntityManager, slot: EnrollmentSlot, userId: string): Promise<void> {
+  /**
+   * In the sign-up's transaction, under the person's lock (VolunteerLocks): the campaign must still
+   * be recruiting (a shared lock on its row, so a close in flight is waited for), and a volunteer
+   * holds one shift at a time: the other one is named so they know what to cancel.
+   */
+  private async beforeEnrol(em: EntityManager, slot: EnrollmentSlot, userId: string): Promise<void> {
+    this.locks.assertHeld(em, userId);
+    const shift = await this.repo.shift(slot.ownerId, em);
+    const campaign = shift ? await this.repo.lockedCampaign(em, shift.campaignId, 'pessimistic_read') : null;
+    if (campaign?.status !== 'open') throw new AppError('VOLUNTEER_CAMPAIGN_NOT_RECRUITING');
     const other = await this.repo.overlapping(em, userId, slot);
     if (other) throw new AppError('VOLUNTEER_SHIFT_OVERLAP', undefined, `您在这个时间段已报名“${other.title}”（${formatChinaDateTime(other.startsAt)}开始），同一时间只能参加一个岗位`);
   }
@@ -63,7 +73,13 @@ export class ShiftsService implements OnModuleInit {
 
   async signUp(actor: Actor, id: string): Promise<EnrollmentView> {
     const s = await this.require(id);
-    return this.engine.view(await this.tx.run((em) => this.engine.signUpFor(em, { type: SHIFT_OWNER, id: s.id }, actor.userId, [])));
+    if (s.status === 'cancelled') throw new AppError('VOLUNTEER_SHIFT_CANCELLED');
+    await this.locks.prepare(actor.userId);
+    const e = await this.tx.run(async (em) => {
+      await this.locks.hold(em, actor.userId);
+      return this.engine.signUpFor(em, { type: SHIFT_OWNER, id: s.id }, actor.userId, []);
+    });
+    return this.engine.view(e);
   }
 
   /** 我的岗位: my enrollments on shifts with check-in, check-out and hours. */

@@ -84,6 +84,11 @@ export interface MyDuesView {
   receipts: { id: string; totalFen: number; paidAt: string; months: string[] }[];
 }
 
+/** An older Party member's dues as a linked family member sees them (代缴): their bills, and the receipts of what this family member paid. */
+export interface ElderDuesView extends MyDuesView {
+  member: { id: string; name: string };
+}
+
 export interface BoardView {
   branchId: string;
   branchName: string;

@@ -56,7 +56,7 @@ export type FamilyCheckInRequest = z.infer<typeof FamilyCheckInRequest>;
 export const ProxyHistoryQuery = PageQuery.extend({ as: z.enum(['subject', 'actor']).default('subject') }).strict();
 export type ProxyHistoryQuery = z.infer<typeof ProxyHistoryQuery>;
 
-export const PROXY_ACTIONS = ['activity_signup', 'enrollment_cancel', 'checkin', 'inbox_read', 'resident_register'] as const;
+export const PROXY_ACTIONS = ['activity_signup', 'enrollment_cancel', 'checkin', 'inbox_read', 'resident_register', 'dues_payment'] as const;
 export type ProxyAction = (typeof PROXY_ACTIONS)[number];
 export const PROXY_ACTION_LABELS: Record<ProxyAction, string> = {
   activity_signup: '代报名',
@@ -64,6 +64,7 @@ export const PROXY_ACTION_LABELS: Record<ProxyAction, string> = {
   checkin: '代签到',
   inbox_read: '查看通知',
   resident_register: '代登记',
+  dues_payment: '代缴党费',
 };
 
 /** On whose word someone acted: a live family link, or an organiser's role with a reason. */
@@ -103,6 +104,8 @@ export interface FamilyLinkView {
   family: FamilyPerson;
   witnessedBy: { id: string; name: string } | null;
   witnessReason: string | null;
+  /** The older resident is a Party member, shown once the link is active: the family member may pay their dues (代缴). */
+  elderPartyMember: boolean;
   requestedAt: string;
   confirmedAt: string | null;
   revokedAt: string | null;

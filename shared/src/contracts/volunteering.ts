@@ -43,6 +43,36 @@ export const CampaignInput = z
   .refine((c) => c.endsAt > c.startsAt, { message: '结束时间须晚于开始时间', path: ['endsAt'] });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
+/** An organiser's edit of a running drive: only what is sent changes; the period must still contain its shifts. */
+export const CampaignEditInput = z
+  .object({
+    title: z.string().trim().min(2, '标题至少2个字').max(40).optional(),
+    description: z.string().trim().max(2000).optional(),
+    goal: z.string().trim().max(200).optional(),
+    impactMeasure: z.string().trim().max(30).nullable().optional(),
+    impactTarget: z.number().int().min(0).max(1_000_000).nullable().optional(),
+    startsAt: isoTime.optional(),
+    endsAt: isoTime.optional(),
+  })
+  .strict()
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: '请至少修改一项' })
+  .refine((c) => !c.startsAt || !c.endsAt || Date.parse(c.endsAt) > Date.parse(c.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+export type CampaignEditInput = z.infer<typeof CampaignEditInput>;
+
+/** Impact achieved so far on one measure (e.g. 入户走访户数: 35); the latest number per measure counts. */
+export const ImpactInput = z
+  .object({
+    measure: z.string().trim().min(2, '请填写成效名称，如：入户走访户数').max(30),
+    achieved: z.number({ message: '请填写数量' }).int('数量须是整数').min(0, '数量不能为负').max(1_000_000),
+    note: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type ImpactInput = z.infer<typeof ImpactInput>;
+
+/** Calling a shift off: everyone on it is told this reason. */
+export const ShiftCancelRequest = z.object({ reason: z.string().trim().min(2, '请写明取消原因，会通知已报名的志愿者').max(100) }).strict();
+export type ShiftCancelRequest = z.infer<typeof ShiftCancelRequest>;
+
 export const ShiftInput = z
   .object({
     title: z.string().trim().min(2, '岗位名称至少2个字').max(40),
@@ -102,6 +132,15 @@ export const HoursDecisionRequest = z
   .refine((d) => d.decision === 'approve' || (d.reason?.length ?? 0) >= 2, { message: '不认定时请写明原因', path: ['reason'] });
 export type HoursDecisionRequest = z.infer<typeof HoursDecisionRequest>;
 
+/** An organiser sets the minutes of an auto checked-out entry still pending, saying why; the hours are rounded again. */
+export const HoursCorrectionRequest = z
+  .object({
+    minutes: z.number({ message: '请填写实际服务分钟数' }).int('分钟数须是整数').min(0, '分钟数不能为负').max(24 * 60, '一次服务不超过24小时（1440分钟）'),
+    reason: z.string().trim().min(2, '请写明更正原因').max(100),
+  })
+  .strict();
+export type HoursCorrectionRequest = z.infer<typeof HoursCorrectionRequest>;
+
 export const CertificateCode = z.string().regex(/^[0-9A-Z]{12}$/, '验证码格式不正确');
 
 export const PARTY_TARGETING = ['all', 'first', 'only'] as const;
@@ -160,6 +199,17 @@ export interface CampaignDetail extends CampaignSummary {
   managers: { id: string; name: string }[];
   shifts: ShiftView[];
   approvedHours: number;
+  /** The declared measure first (with its target), then any other recorded, each at its latest number. */
+  impact: ImpactView[];
+}
+
+export interface ImpactView {
+  measure: string;
+  target: number | null;
+  achieved: number | null;
+  note: string | null;
+  recordedAt: string | null;
+  recordedBy: string | null;
 }
 
 export interface ShiftView {
@@ -181,6 +231,8 @@ export interface ShiftView {
   mine: { enrollmentId: string; status: EnrollmentStatus } | null;
   /** The caller has every skill it needs. */
   skillsMatch: boolean;
+  /** Cancelled shifts are only seen from their own page (and the notice that told everyone why). */
+  status: 'open' | 'cancelled';
 }
 
 export interface MyShiftView extends ShiftView {
@@ -219,6 +271,8 @@ export interface HoursEntryView {
   /** Closed by the system 24 h after check-in: look before approving. */
   autoCheckout: boolean;
   declineReason: string | null;
+  /** The latest organiser correction of the minutes, if any (every one is kept). */
+  correction: { fromMinutes: number; reason: string; by: string; at: string } | null;
 }
 
 export interface MyHoursView {
@@ -239,6 +293,12 @@ export interface CertificateView {
   stars: number;
   issuedAt: string;
   issuer: string;
+}
+
+/** What an organiser may target in a call: grids and Party branches in their scope. */
+export interface MobilisationTargets {
+  grids: { id: string; name: string }[];
+  branches: { id: string; name: string }[];
 }
 
 export type MobilisationStatus = 'open' | 'filled' | 'closed';

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORY_LABELS, formatChinaDateTime, type ActivitySummary } from '@honglin/shared';
 import { tapRole } from '../../components/a11y';
 import { ROUTES } from '../../routes';
+import { imageUrl } from '../../services/images';
 
 /** Places left in words: what a resident needs to decide whether to sign up. */
 export function placesText(a: Pick<ActivitySummary, 'placesLeft' | 'waitlisted'>): string {
@@ -13,7 +14,7 @@ export function placesText(a: Pick<ActivitySummary, 'placesLeft' | 'waitlisted'>
 /** A cover image when there is one; otherwise a coloured block with the category, so lists never show broken images. */
 export function Cover({ a, big }: { a: Pick<ActivitySummary, 'coverImage' | 'category'>; big?: boolean }) {
   const size = big ? ' activity-cover--big' : '';
-  if (a.coverImage) return <Image className={`activity-cover${size}`} src={a.coverImage} mode="aspectFill" />;
+  if (a.coverImage) return <Image className={`activity-cover${size}`} src={imageUrl(a.coverImage)} mode="aspectFill" />;
   return (
     <View className={`activity-cover activity-cover--${a.category}${size}`}>
       <Text className="activity-cover__label">{ACTIVITY_CATEGORY_LABELS[a.category]}</Text>

@@ -4,18 +4,21 @@ import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type FamilyPerson, type InboxItemView, type MyEnrollmentView } from '@honglin/shared';
 import { BigButton } from '../../../components/BigButton';
 import { cancelForElder, elderActivities, elderInbox } from '../../../services/family';
+import { ElderCheckIn } from './ElderCheckIn';
 
 const CANCELLABLE = ['registered', 'confirmed', 'waitlisted', 'offered'];
 
-/** What a linked family member can look after for the older resident: their activities and their notices. */
-export function ElderAffairs({ elder }: { elder: FamilyPerson }) {
-  const [open, setOpen] = useState<'activities' | 'inbox' | null>(null);
+type Section = 'activities' | 'inbox' | 'checkin';
+
+/** What a linked family member can look after for the older resident: activities, notices, check-in and (Party members) dues. */
+export function ElderAffairs({ elder, partyMember }: { elder: FamilyPerson; partyMember: boolean }) {
+  const [open, setOpen] = useState<Section | null>(null);
   const [activities, setActivities] = useState<MyEnrollmentView[]>([]);
   const [notices, setNotices] = useState<InboxItemView[]>([]);
-  const show = async (what: 'activities' | 'inbox') => {
+  const show = async (what: Section) => {
     if (open === what) return setOpen(null);
     if (what === 'activities') setActivities(await elderActivities(elder.id));
-    else setNotices((await elderInbox(elder.id)).items);
+    else if (what === 'inbox') setNotices((await elderInbox(elder.id)).items);
     setOpen(what);
   };
   const cancel = async (e: MyEnrollmentView) => {
@@ -34,6 +37,18 @@ export function ElderAffairs({ elder }: { elder: FamilyPerson }) {
           TA的通知
         </BigButton>
       </View>
+      <View className="row-actions">
+        <BigButton variant="secondary" testId="elder-checkin-open" onClick={() => void show('checkin')}>
+          帮TA签到
+        </BigButton>
+        {partyMember ? (
+          // The dues pages themselves, for the elder's bills: paid with my WeChat Pay, recorded as 代缴.
+          <BigButton variant="secondary" testId="elder-dues" onClick={() => void Taro.navigateTo({ url: `/packages/dues/pages/index/index?elderId=${elder.id}` })}>
+            代缴党费
+          </BigButton>
+        ) : null}
+      </View>
+      {open === 'checkin' ? <ElderCheckIn elder={elder} /> : null}
       {open === 'activities' ? (
         <View>
           {activities.length === 0 ? <Text className="family-line">TA还没有报名活动。在活动页面点“为家人报名”即可替TA报名。</Text> : null}

@@ -34,7 +34,7 @@ export function FamilySide({ links, reload }: { links: FamilyLinkView[]; reload:
           <Text className="status-tag" data-testid="elder-status">
             {FAMILY_LINK_STATUS_LABELS[l.status]}
           </Text>
-          {l.status === 'pending' ? <Text className="family-line muted">请等TA在自己手机的“亲情账号”里点“同意”。</Text> : <ElderAffairs elder={l.elder} />}
+          {l.status === 'pending' ? <Text className="family-line muted">请等TA在自己手机的“亲情账号”里点“同意”。</Text> : <ElderAffairs elder={l.elder} partyMember={l.elderPartyMember} />}
           <BigButton variant="secondary" testId="elder-revoke" onClick={() => void askToRevoke(l, l.status === 'pending' ? '撤回' : '解除绑定', reload)}>
             {l.status === 'pending' ? '撤回请求' : '解除绑定'}
           </BigButton>

@@ -9,5 +9,7 @@ import { ActivityRatingModeration1795917848824 } from './1795917848824-ActivityR
 import { Family1795927425871 } from './1795927425871-Family.js';
 import { DuesReminders1795927880112 } from './1795927880112-DuesReminders.js';
 import { Volunteering1795928195896 } from './1795928195896-Volunteering.js';
+import { FamilyDues1795929987662 } from './1795929987662-FamilyDues.js';
+import { VolunteeringEdits1795930245226 } from './1795930245226-VolunteeringEdits.js';
 
-export const MARIADB_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896];
+export const MARIADB_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896, FamilyDues1795929987662, VolunteeringEdits1795930245226];

@@ -16,6 +16,7 @@ import { acceptOffer, cancelEnrollment, getActivity, redeemCheckIn } from '../..
 import { useSession } from '../../../../stores/session';
 import { spokenActivity } from '../../lib/plain-words';
 import { ForFamilySignUp } from './ForFamilySignUp';
+import { ActivityComments } from '../../components/ActivityComments';
 import { RatingForm } from './Rating';
 import { SignUpForm } from './SignUpForm';
 import '../../../../pages/activities/index.scss';
@@ -50,7 +51,11 @@ function Detail({ id }: { id: string }) {
         <Text className="activity-card__meta">{a.description}</Text>
       </Card>
       <ReadAloud text={spokenActivity(a)} />
-      {mine ? (
+      {a.status === 'cancelled' ? (
+        <Card title="活动已取消" testId="activity-cancelled">
+          <Text className="muted">组织者取消了这个活动，报名已随之取消，通知在“消息”里。</Text>
+        </Card>
+      ) : mine ? (
         <Mine a={a} reload={load} />
       ) : elderMode ? (
         // Elder mode: picked this one; confirming and the result each get their own screen.
@@ -59,6 +64,7 @@ function Detail({ id }: { id: string }) {
         </BigButton>
       ) : <SignUpForm a={a} onDone={() => void Taro.showToast({ title: '已提交', icon: 'none' }).then(load)} />}
       {a.status === 'published' ? <ForFamilySignUp a={a} onDone={() => void load()} /> : null}
+      {a.rating.count ? <ActivityComments id={a.id} /> : null}
       {a.canManage ? (
         <View className="row-actions">
           <BigButton variant="secondary" testId="open-roster" onClick={() => void Taro.navigateTo({ url: `${ROUTES.activityRoster}?id=${a.id}` })}>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, formatChinaDateTime, type ActivityCategory, type ActivityInput } from '@honglin/shared';
+import { Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, ACTIVITY_COVER_MAX_BYTES, formatChinaDateTime, type ActivityCategory, type ActivityInput } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { PageShell } from '../../../../components/PageShell';
 import { ROUTES } from '../../../../routes';
-import { getActivity, listCommunities, saveActivity } from '../../../../services/activities';
-import type { ApiError } from '../../../../services/request';
+import { getActivity, listCommunities, saveActivity, uploadCover } from '../../../../services/activities';
+import { imageUrl, pickImageAsDataUrl } from '../../../../services/images';
+import { showError, type ApiError } from '../../../../services/request';
 import '../../../../pages/activities/index.scss';
 
 export default function EditActivityPage() {
@@ -28,9 +29,10 @@ interface Form {
   maxCompanions: string;
   minAge: string;
   needsApproval: boolean;
+  coverImage: string | null;
 }
 
-const blank: Form = { communityId: '', title: '', category: 'talk', description: '', place: '', date: '', time: '09:00', hours: '2', capacity: '30', reserved: '0', maxCompanions: '2', minAge: '', needsApproval: false };
+const blank: Form = { communityId: '', title: '', category: 'talk', description: '', place: '', date: '', time: '09:00', hours: '2', capacity: '30', reserved: '0', maxCompanions: '2', minAge: '', needsApproval: false, coverImage: null };
 
 /** Create or edit an activity; times are entered in Beijing time. */
 function Edit({ id }: { id: string | null }) {
@@ -51,7 +53,7 @@ function Edit({ id }: { id: string | null }) {
           communityId: a.community.id, title: a.title, category: a.category, description: a.description, place: a.place,
           date: start.slice(0, 10), time: start.slice(11), hours: String((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 3_600_000),
           capacity: String(a.capacity), reserved: String(a.reserved), maxCompanions: String(a.maxCompanions),
-          minAge: a.eligibility?.minAge !== undefined ? String(a.eligibility.minAge) : '', needsApproval: a.needsApproval,
+          minAge: a.eligibility?.minAge !== undefined ? String(a.eligibility.minAge) : '', needsApproval: a.needsApproval, coverImage: a.coverImage,
         });
       });
   }, [id]);
@@ -60,7 +62,7 @@ function Edit({ id }: { id: string | null }) {
     if (!form.date) return setError('请选择活动日期');
     const startsAt = new Date(`${form.date}T${form.time}:00+08:00`);
     const body: ActivityInput = {
-      communityId: form.communityId, title: form.title, category: form.category, description: form.description, coverImage: null,
+      communityId: form.communityId, title: form.title, category: form.category, description: form.description, coverImage: form.coverImage,
       place: form.place, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + Number(form.hours) * 3_600_000).toISOString(),
       capacity: Number(form.capacity), reserved: Number(form.reserved), maxCompanions: Number(form.maxCompanions), needsApproval: form.needsApproval,
       eligibility: form.minAge ? { minAge: Number(form.minAge) } : null,
@@ -126,9 +128,34 @@ function Edit({ id }: { id: string | null }) {
         <Text className="form-row__label">介绍</Text>
         <Textarea className="form-input" value={form.description} maxlength={2000} onInput={(e) => set({ description: e.detail.value })} />
       </View>
+      {id ? <CoverPicker id={id} cover={form.coverImage} onChange={(coverImage) => set({ coverImage })} /> : <Text className="muted">发布后可上传封面图片。</Text>}
       {error ? <Text className="form-error" data-testid="edit-error">{error}</Text> : null}
       <BigButton loading={busy} onClick={() => void save()} testId="save-activity">
         {id ? '保存修改' : '发布活动'}
+      </BigButton>
+    </View>
+  );
+}
+
+/** A cover photo for the list and detail page; uploaded at once, checked by the server. */
+function CoverPicker({ id, cover, onChange }: { id: string; cover: string | null; onChange: (cover: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const pick = async () => {
+    setBusy(true);
+    try {
+      onChange((await uploadCover(id, await pickImageAsDataUrl(ACTIVITY_COVER_MAX_BYTES))).coverImage!);
+    } catch (e) {
+      if ((e as Error).message) showError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="form-row">
+      <Text className="form-row__label">封面图片（选填，300KB以内）</Text>
+      {cover ? <Image className="activity-cover" src={imageUrl(cover)} mode="aspectFill" /> : null}
+      <BigButton variant="secondary" loading={busy} onClick={() => void pick()} testId="cover-pick">
+        {cover ? '更换封面' : '上传封面'}
       </BigButton>
     </View>
   );

@@ -9,6 +9,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
 import { checkInQr, decide, getRoster, listRatingsForOrganiser, markAttendance, moderateComment, rosterExportPath, type Roster } from '../../../../services/activities';
 import { CommentList } from '../../components/CommentList';
+import { CancelActivity } from '../../components/CancelActivity';
 import { EnrolForResident } from '../../components/EnrolForResident';
 import { downloadXlsx } from '../../../../services/download';
 import '../../../../pages/activities/index.scss';
@@ -49,6 +50,7 @@ function RosterView({ id }: { id: string }) {
       ))}
       <EnrolForResident activityId={id} onDone={() => void load()} />
       <Ratings id={id} />
+      <CancelActivity activityId={id} people={roster.entries.filter((e) => ['registered', 'confirmed', 'waitlisted', 'offered'].includes(e.status)).length} onDone={() => void load()} />
     </View>
   );
 }

@@ -22,14 +22,14 @@ function Receipt() {
 function ReceiptBody({ r }: { r: ReceiptView }) {
   return (
     <View data-testid="dues-receipt">
-      <Card title="党费电子收据">
+      <Card title={r.onBehalf ? '党费电子收据（代缴）' : '党费电子收据'}>
         <InfoRow label="党员" value={r.memberName} testId="receipt-member" />
         <InfoRow label="党支部" value={r.branchName} />
         <InfoRow label="所属月份" value={r.months.join('、')} testId="receipt-months" />
         <InfoRow label="金额" value={`${formatYuan(r.totalFen)} 元`} testId="receipt-total" />
         {r.extraFen ? <InfoRow label="其中自愿多交" value={`${formatYuan(r.extraFen)} 元`} /> : null}
         {r.refundedFen ? <InfoRow label="已退款" value={`${formatYuan(r.refundedFen)} 元`} /> : null}
-        {r.onBehalf ? <InfoRow label="代缴人" value={r.payerName} /> : null}
+        {r.onBehalf ? <InfoRow label="代缴人" value={`${r.payerName}（代缴）`} testId="receipt-payer" /> : null}
         <InfoRow label="缴纳时间" value={formatChinaDateTime(r.paidAt)} />
         <InfoRow label="微信支付单号" value={r.transactionId} />
         <Text className="dues-receipt-code" data-testid="receipt-code">{`校验码 ${r.code}`}</Text>

@@ -8,6 +8,7 @@ import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
 import { getMeeting, saveMinutes, uploadPhoto } from '../../../../services/meetings';
+import { pickImageAsDataUrl } from '../../../../services/images';
 import { showError } from '../../../../services/request';
 import '../../lib/meetings.scss';
 
@@ -32,9 +33,7 @@ function Minutes({ meeting, onSaved }: { meeting: MeetingView; onSaved: (m: Meet
   };
   const addPhoto = async () => {
     try {
-      const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const dataUrl = await toDataUrl(picked.tempFilePaths[0]);
-      onSaved(await uploadPhoto(meeting.id, dataUrl));
+      onSaved(await uploadPhoto(meeting.id, await pickImageAsDataUrl(MEETING_PHOTO_MAX_BYTES)));
     } catch (e) {
       if ((e as Error).message) showError(e as Error);
     }
@@ -56,20 +55,3 @@ function Minutes({ meeting, onSaved }: { meeting: MeetingView; onSaved: (m: Meet
   );
 }
 
-/** Compress (weapp) and read the picture as a data URL; the server checks size and type again. */
-async function toDataUrl(path: string): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const blob = await (await fetch(path)).blob();
-    if (blob.size > MEETING_PHOTO_MAX_BYTES) throw new Error('照片太大，请选择小一些的照片');
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(new Error('读取照片失败'));
-      reader.readAsDataURL(blob);
-    });
-  }
-  const small = await Taro.compressImage({ src: path, quality: 40 });
-  const base64 = Taro.getFileSystemManager().readFileSync(small.tempFilePath, 'base64') as string;
-  if (base64.length * 0.75 > MEETING_PHOTO_MAX_BYTES) throw new Error('照片太大，请选择小一些的照片');
-  return `data:image/${/\.png$/i.test(small.tempFilePath) ? 'png' : 'jpeg'};base64,${base64}`;
-}

@@ -9,6 +9,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { tapRole } from '../../../../components/a11y';
 import { useRemote } from '../../../../hooks/useRemote';
 import { decideHours, pendingHours } from '../../../../services/volunteer';
+import { HoursCorrector } from '../../components/HoursCorrector';
 import { Field } from '../../../../components/Field';
 import '../../volunteer.scss';
 
@@ -37,13 +38,16 @@ function Approve() {
             {rows.map((h) => {
               const on = chosen.includes(h.id);
               return (
-                <View key={h.id} className={`option-row${on ? ' option-row--selected' : ''}`} onClick={() => setChosen(on ? chosen.filter((x) => x !== h.id) : [...chosen, h.id])} data-testid={`hours-${h.user.name}`} {...tapRole('checkbox', { checked: on })}>
-                  <View>
-                    <Text className="vol-title">{h.user.name} · {h.hours} 小时</Text>
-                    <Text className="vol-meta">{h.shift.title} · {formatChinaDateTime(h.checkInAt)} 至 {formatChinaDateTime(h.checkOutAt).slice(11)}（{h.minutes}分钟）</Text>
-                    {h.autoCheckout ? <Text className="status-tag status-tag--pending">未签退，系统24小时后自动签退，请核实</Text> : null}
+                <View key={h.id}>
+                  <View className={`option-row${on ? ' option-row--selected' : ''}`} onClick={() => setChosen(on ? chosen.filter((x) => x !== h.id) : [...chosen, h.id])} data-testid={`hours-${h.user.name}`} {...tapRole('checkbox', { checked: on })}>
+                    <View>
+                      <Text className="vol-title">{h.user.name} · {h.hours} 小时</Text>
+                      <Text className="vol-meta">{h.shift.title} · {formatChinaDateTime(h.checkInAt)} 至 {formatChinaDateTime(h.checkOutAt).slice(11)}（{h.minutes}分钟）</Text>
+                      {h.autoCheckout ? <Text className="status-tag status-tag--pending">未签退，系统24小时后自动签退，请核实（可先更正时长）</Text> : null}
+                    </View>
+                    <Text className="option-row__mark">{on ? '已选' : '选择'}</Text>
                   </View>
-                  <Text className="option-row__mark">{on ? '已选' : '选择'}</Text>
+                  {h.autoCheckout ? <HoursCorrector h={h} onCorrected={list.reload} /> : null}
                 </View>
               );
             })}

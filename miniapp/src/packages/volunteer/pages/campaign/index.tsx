@@ -11,6 +11,9 @@ import { tapRole } from '../../../../components/a11y';
 import { useRemote } from '../../../../hooks/useRemote';
 import { downloadXlsx } from '../../../../services/download';
 import { addShift, getCampaign, hoursExportPath } from '../../../../services/volunteer';
+import { CampaignEditor } from '../../components/CampaignEditor';
+import { ImpactCard } from '../../components/ImpactCard';
+import { ShiftCanceller } from '../../components/ShiftCanceller';
 import { ShiftCard } from '../../components/ShiftCard';
 import { Field } from '../../../../components/Field';
 import '../../volunteer.scss';
@@ -33,10 +36,14 @@ function Campaign({ id }: { id: string }) {
             <InfoRow label="时间" value={`${formatChinaDate(c.startsAt)} 至 ${formatChinaDate(c.endsAt)}`} />
             <InfoRow label="目标" value={c.goal} placeholder="未填写" />
             <InfoRow label="已认定时长" value={`${c.approvedHours} 小时`} />
+            <InfoRow label="状态" value={c.status === 'open' ? '招募中' : '已停止招募'} testId="campaign-status" />
             {c.canManage ? <BigButton variant="secondary" onClick={() => void downloadXlsx(hoursExportPath(id), `${c.title}-志愿时长.xlsx`)} testId="hours-export">导出时长Excel</BigButton> : null}
           </Card>
+          <ImpactCard c={c} onChanged={campaign.setData} />
           <Card title="岗位">{c.shifts.map((s) => <ShiftCard key={s.id} s={s} />)}</Card>
-          {c.canManage ? <NewShift campaignId={id} onAdded={campaign.reload} /> : null}
+          {c.canManage && c.status === 'open' ? <NewShift campaignId={id} onAdded={campaign.reload} /> : null}
+          {c.canManage ? <ShiftCanceller shifts={c.shifts} onCancelled={campaign.reload} /> : null}
+          {c.canManage ? <CampaignEditor key={c.status} c={c} onChanged={campaign.setData} /> : null}
         </View>
       )}
     </Loadable>

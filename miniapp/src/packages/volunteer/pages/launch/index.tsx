@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { PARTY_TARGETING, PARTY_TARGETING_LABELS, VOLUNTEER_SKILLS, type PartyTargeting } from '@honglin/shared';
+import { PARTY_TARGETING, PARTY_TARGETING_LABELS, VOLUNTEER_SKILLS, type MobilisationTargets, type PartyTargeting } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { Loadable } from '../../../../components/Loadable';
@@ -9,7 +9,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { tapRole } from '../../../../components/a11y';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES } from '../../../../routes';
-import { getProfile, launchCall, listManagedCampaigns } from '../../../../services/volunteer';
+import { callTargets, launchCall, listManagedCampaigns } from '../../../../services/volunteer';
 import { Field } from '../../../../components/Field';
 import '../../volunteer.scss';
 
@@ -20,14 +20,16 @@ export default function LaunchPage() {
 }
 
 function Launch() {
-  const data = useRemote(() => Promise.all([listManagedCampaigns(), getProfile()]));
-  return <Loadable remote={data}>{([campaigns, profile]) => <Form campaigns={campaigns.filter((c) => c.status === 'open')} grids={profile.gridChoices} />}</Loadable>;
+  const data = useRemote(() => Promise.all([listManagedCampaigns(), callTargets()]));
+  return <Loadable remote={data}>{([campaigns, targets]) => <Form campaigns={campaigns.filter((c) => c.status === 'open')} targets={targets} />}</Loadable>;
 }
 
-function Form({ campaigns, grids }: { campaigns: { id: string; title: string }[]; grids: { id: string; name: string }[] }) {
+function Form({ campaigns, targets }: { campaigns: { id: string; title: string }[]; targets: MobilisationTargets }) {
   const [campaignId, setCampaignId] = useState(campaigns[0]?.id ?? '');
   const [f, setF] = useState({ title: '', place: '', inMinutes: '60', hours: '2', answerMinutes: '30', needed: '5', remind: '15' });
   const [chosenGrids, setGrids] = useState<string[]>([]);
+  const [branches, setBranches] = useState<string[]>([]);
+  const [availableOnly, setAvailableOnly] = useState(false);
   const [skills, setSkills] = useState<string[]>([]);
   const [party, setParty] = useState<PartyTargeting>('all');
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ function Form({ campaigns, grids }: { campaigns: { id: string; title: string }[]
     const start = Date.now() + Number(f.inMinutes) * MINUTE;
     setBusy(true);
     void launchCall({
-      campaignId, title: f.title, place: f.place, needed: Number(f.needed), gridIds: chosenGrids, branchIds: [], skills: skills as never, party, availableOnly: false,
+      campaignId, title: f.title, place: f.place, needed: Number(f.needed), gridIds: chosenGrids, branchIds: branches, skills: skills as never, party, availableOnly,
       othersAfterMinutes: 15, remindAfterMinutes: Number(f.remind),
       startsAt: new Date(start).toISOString(), endsAt: new Date(start + Number(f.hours) * 60 * MINUTE).toISOString(),
       deadline: new Date(Math.min(start, Date.now() + Number(f.answerMinutes) * MINUTE)).toISOString(),
@@ -67,10 +69,16 @@ function Form({ campaigns, grids }: { campaigns: { id: string; title: string }[]
         <Field label="几分钟内回复" value={f.answerMinutes} onInput={set('answerMinutes')} type="number" />
         <Field label="没人回复时几分钟后再提醒" value={f.remind} onInput={set('remind')} type="number" />
       </Card>
-      <Card title="通知谁（不选网格即全部）">
-        <View className="chips">{grids.map((g) => chip(chosenGrids.includes(g.id), g.name, () => toggle(chosenGrids, setGrids, g.id), `launch-grid-${g.name}`))}</View>
+      <Card title="通知谁（网格、支部都不选即项目单位的全部人员）">
+        {targets.grids.length ? <Text className="vol-meta">网格（住在这里或愿意在这里服务的人）</Text> : null}
+        <View className="chips">{targets.grids.map((g) => chip(chosenGrids.includes(g.id), g.name, () => toggle(chosenGrids, setGrids, g.id), `launch-grid-${g.name}`))}</View>
+        {targets.branches.length ? <Text className="vol-meta">党支部（支部的党员）</Text> : null}
+        <View className="chips">{targets.branches.map((b) => chip(branches.includes(b.id), b.name, () => toggle(branches, setBranches, b.id), `launch-branch-${b.name}`))}</View>
+        <Text className="vol-meta">需要的技能</Text>
         <View className="chips">{VOLUNTEER_SKILLS.map((s) => chip(skills.includes(s), s, () => toggle(skills, setSkills, s)))}</View>
         <View className="chips">{PARTY_TARGETING.map((p) => chip(party === p, PARTY_TARGETING_LABELS[p], () => setParty(p)))}</View>
+        <View className="chips">{chip(availableOnly, '只通知这个时段有空的人', () => setAvailableOnly(!availableOnly), 'launch-available')}</View>
+        {availableOnly ? <Text className="vol-meta">按志愿者在“我的技能与服务网格”里登记的空闲时间筛选，没登记的人不会收到</Text> : null}
       </Card>
       {error ? <Text className="form-error" data-testid="launch-error">{error}</Text> : null}
       <BigButton className="big-button--hero" onClick={submit} loading={busy} disabled={!campaignId} testId="launch-submit">立即发出召集</BigButton>

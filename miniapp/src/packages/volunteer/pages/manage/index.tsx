@@ -46,7 +46,7 @@ function Manage({ me }: { me: MeView }) {
             list.length ? list.map((c) => (
               <View key={c.id} className="vol-tappable" onClick={go(`${ROUTES.volunteerCampaign}?id=${c.id}`)} data-testid={`campaign-${c.title}`} {...tapRole()}>
                 <Text className="vol-title">{c.title}</Text>
-                <Text className="vol-meta">{CAMPAIGN_CATEGORY_LABELS[c.category]} · {c.node.name} · {formatChinaDate(c.startsAt)} 至 {formatChinaDate(c.endsAt)} · {c.shiftCount}个岗位</Text>
+                <Text className="vol-meta">{CAMPAIGN_CATEGORY_LABELS[c.category]} · {c.node.name} · {formatChinaDate(c.startsAt)} 至 {formatChinaDate(c.endsAt)} · {c.shiftCount}个岗位{c.status === 'closed' ? ' · 已停止招募' : ''}</Text>
               </View>
             )) : <EmptyState title="还没有志愿项目" />
           }
@@ -65,10 +65,12 @@ function NewCampaign({ me, onCreated }: { me: MeView; onCreated: (id: string) =>
   const [goal, setGoal] = useState('');
   const [category, setCategory] = useState<CampaignCategory>('elderly');
   const [days, setDays] = useState('30');
+  const [measure, setMeasure] = useState('');
+  const [target, setTarget] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
     const start = Date.now();
-    void createCampaign({ nodeId, title, goal, category, description: '', impactMeasure: null, impactTarget: null, managerIds: [], startsAt: new Date(start).toISOString(), endsAt: new Date(start + Number(days || 0) * DAY).toISOString() }).then(
+    void createCampaign({ nodeId, title, goal, category, description: '', impactMeasure: measure.trim() || null, impactTarget: target.trim() ? Number(target) : null, managerIds: [], startsAt: new Date(start).toISOString(), endsAt: new Date(start + Number(days || 0) * DAY).toISOString() }).then(
       (c) => onCreated(c.id),
       (e: Error & { fields?: { message: string }[] }) => setError(e.fields?.map((f) => f.message).join('；') || e.message),
     );
@@ -87,6 +89,8 @@ function NewCampaign({ me, onCreated }: { me: MeView; onCreated: (id: string) =>
       </View>
       <Field label="项目名称" value={title} onInput={setTitle} />
       <Field label="目标（如：每位独居老人每周走访一次）" value={goal} onInput={setGoal} />
+      <Field label="成效指标（如：入户走访户数，可不填）" value={measure} onInput={setMeasure} />
+      <Field label="成效目标数（可不填）" value={target} onInput={setTarget} type="number" />
       <Field label="持续天数" value={days} onInput={setDays} type="number" />
       {error ? <Text className="form-error">{error}</Text> : null}
       <BigButton onClick={submit} disabled={!nodeId || title.trim().length < 2}>创建项目</BigButton>

@@ -37,7 +37,9 @@ function Shift({ id }: { id: string }) {
             {s.minAge !== null || s.maxAge !== null ? <InfoRow label="年龄" value={`${s.minAge ?? 0}–${s.maxAge ?? '不限'}岁`} /> : null}
             {s.mine ? <InfoRow label="我的状态" value={ENROLLMENT_STATUS_LABELS[s.mine.status]} testId="shift-my-status" /> : null}
             {message ? <Text className="form-error" data-testid="shift-message">{message}</Text> : null}
-            {!s.mine ? (
+            {s.status === 'cancelled' ? (
+              <Text className="status-tag" data-testid="shift-cancelled">该岗位已取消</Text>
+            ) : !s.mine ? (
               <BigButton onClick={() => act(signUpShift(id), '报名成功')} testId="shift-signup">{s.placesLeft > 0 ? '我要报名' : '加入候补'}</BigButton>
             ) : (
               <View className="row-actions">
@@ -46,7 +48,7 @@ function Shift({ id }: { id: string }) {
               </View>
             )}
           </Card>
-          {s.canManage ? <Leader id={id} /> : null}
+          {s.canManage && s.status === 'open' ? <Leader id={id} /> : null}
         </View>
       )}
     </Loadable>

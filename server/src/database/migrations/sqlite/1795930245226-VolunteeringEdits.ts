@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class VolunteeringEdits1795930245226 implements MigrationInterface {
+  name = 'VolunteeringEdits1795930245226';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"volunteer_hours_corrections\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"hoursId\" varchar(26) NOT NULL, \"fromMinutes\" integer NOT NULL, \"toMinutes\" integer NOT NULL, \"fromHalfHours\" integer NOT NULL, \"toHalfHours\" integer NOT NULL, \"reason\" varchar(100) NOT NULL, \"correctedBy\" varchar(26) NOT NULL, \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_1e419430a906d0923b9cc39fcf\" ON \"volunteer_hours_corrections\" (\"hoursId\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"volunteer_impact_records\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"campaignId\" varchar(26) NOT NULL, \"measure\" varchar(30) NOT NULL, \"achieved\" integer NOT NULL, \"note\" varchar(100), \"recordedBy\" varchar(26) NOT NULL, \"recordedAt\" datetime(6) NOT NULL, \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_98d8936f0a28f4cf72043cc881\" ON \"volunteer_impact_records\" (\"campaignId\", \"recordedAt\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_98d8936f0a28f4cf72043cc881\"");
+    await queryRunner.query("DROP TABLE \"volunteer_impact_records\"");
+    await queryRunner.query("DROP INDEX \"IDX_1e419430a906d0923b9cc39fcf\"");
+    await queryRunner.query("DROP TABLE \"volunteer_hours_corrections\"");
+  }
+}
