@@ -7,9 +7,9 @@ import { measureScreen } from './measure.mjs';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const SHOT_DIR = path.join(SCREENSHOT_DIR, 'elder-mode');
 
-/** Waits until the page shows its own content and has stopped loading and sliding in. */
-async function settle(page, readyTestId) {
-  await byTestId(page, readyTestId).first().waitFor();
+/** Waits until the page shows its own content (any one of `ready`) and has stopped loading and sliding in. */
+async function settle(page, ready) {
+  await page.locator([ready].flat().map((id) => `[data-testid="${id}"]:visible`).join(', ')).first().waitFor();
   for (let i = 0; i < 50; i++) {
     const loading = await page.getByText('正在加载…').filter({ visible: true }).count();
     if (!loading) break;

@@ -25,6 +25,41 @@ export async function createActivity(baseUrl, mode) {
   return created.body.id;
 }
 
+/**
+ * What the screens below need besides the seed, made afresh for each mode: an activity of 幸福社区,
+ * a coming meeting of 幸福社区第一党支部 (李建国 is invited) and a mall item of that branch cheap enough
+ * for his points.
+ */
+export async function prepare(baseUrl, mode) {
+  const activityId = await createActivity(baseUrl, mode);
+  const organiser = await apiLogin(baseUrl, 'organiser_a');
+  const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
+  const branch = tree.body?.find((n) => n.kind === 'branch');
+  assert(branch, `organiser_a manages no branch: ${tree.status} ${tree.text}`);
+  const meeting = await api(baseUrl, '/api/meetings', {
+    method: 'POST',
+    token: organiser.accessToken,
+    body: {
+      nodeId: branch.id,
+      type: 'theme_day',
+      title: mode === 'elder' ? '重温入党誓词主题党日' : '学习党章主题党日',
+      startsAt: new Date(Date.now() + 50 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 52 * HOUR).toISOString(),
+      address: '幸福社区党群服务中心二楼',
+      invitees: { kind: 'branch' },
+    },
+  });
+  assert(meeting.status === 201, `creating the meeting answered ${meeting.status}: ${meeting.text}`);
+  const mallItem = mode === 'elder' ? '老花镜' : '保温杯';
+  const item = await api(baseUrl, '/api/org/mall/items', {
+    method: 'POST',
+    token: organiser.accessToken,
+    body: { nodeId: branch.id, name: mallItem, description: '支部为党员准备，凭提货码到党群服务中心领取', imageUrl: null, pricePoints: 1, stock: 5 },
+  });
+  assert(item.status === 201, `creating the mall item answered ${item.status}: ${item.text}`);
+  return { activityId, meetingId: meeting.body.id, mallItem };
+}
+
 /** Turns the persona's saved preference on or off, as the switch would. */
 export async function setElderPreference(baseUrl, persona, elderMode) {
   const login = await apiLogin(baseUrl, persona);
@@ -34,6 +69,14 @@ export async function setElderPreference(baseUrl, persona, elderMode) {
 
 const go = (route) => async ({ page, baseUrl }) => page.goto(`${baseUrl}/#${route}`);
 const tap = (testId) => async ({ page }) => byTestId(page, testId).first().click();
+/** Redeems the item made for this run: its card, its own button (the other items may be out of reach). */
+const tapMallItem = (testId) => async ({ page, mallItem }) =>
+  page.locator('[data-testid="mall-item"]:visible', { hasText: mallItem }).locator(`[data-testid="${testId}"]:visible`).first().click();
+/** An article from the study tab; its timer must not tick on screen in elder mode. */
+const openArticle = async (ctx) => {
+  await go('/pages/study/index')(ctx);
+  await ctx.page.locator('[data-testid="content-item"]:visible', { hasText: '网格化管理' }).first().click();
+};
 
 /**
  * The main pages, in the order a resident meets them. `persona` logs in first; `modes` limits a step
@@ -66,4 +109,20 @@ export const SCREENS = [
   { name: 'points', persona: 'elder', open: go('/packages/points/pages/history/index'), ready: 'points-balance' },
   { name: 'meetings', persona: 'party_member', open: go('/packages/meetings/pages/list/index'), ready: 'go-scan' },
   { name: 'dues', persona: 'party_member', open: go('/packages/dues/pages/index/index'), ready: 'dues-monthly' },
+  {
+    name: 'meeting-detail',
+    persona: 'party_member',
+    open: async (ctx) => go(`/packages/meetings/pages/detail/index?id=${ctx.meetingId}`)(ctx),
+    ready: 'meeting-detail',
+    shows: { elder: ['read-aloud', 'my-part'], normal: ['read-aloud', 'my-part'] },
+  },
+  // 积分超市: elder mode asks in the page and says the result there, one decision at a time.
+  { name: 'mall', persona: 'party_member', open: go('/packages/points/pages/mall/index'), ready: 'mall-balance' },
+  { name: 'mall-confirm', persona: 'party_member', modes: ['elder'], open: tapMallItem('mall-redeem'), ready: 'mall-redeem-question' },
+  { name: 'mall-done', persona: 'party_member', modes: ['elder'], open: tapMallItem('mall-redeem-yes'), ready: 'mall-done', shows: { elder: ['pickup-code'] } },
+  { name: 'redemptions', persona: 'party_member', open: go('/packages/points/pages/redemptions/index'), ready: ['redemptions', 'redemptions-empty'] },
+  { name: 'redemption-cancel', persona: 'party_member', modes: ['elder'], open: tap('cancel-redemption'), ready: 'cancel-redemption-question' },
+  { name: 'redemption-cancelled', persona: 'party_member', modes: ['elder'], open: tap('cancel-redemption-yes'), ready: 'notice' },
+  { name: 'study-article', persona: 'party_member', open: openArticle, ready: 'study-timer', shows: { elder: ['study-timer-state', 'read-aloud'] } },
+  { name: 'inbox', persona: 'elder', open: go('/packages/inbox/pages/index/index'), ready: ['inbox', 'inbox-empty'] },
 ];

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useSession } from '../stores/session';
@@ -10,29 +10,54 @@ export interface ConfirmButtonProps {
   question: string;
   yes: string;
   no?: string;
+  /** The dialog's title in normal mode; defaults to the button's text. */
+  title?: string;
   onConfirm: () => void;
   variant?: BigButtonProps['variant'];
+  disabled?: boolean;
+  loading?: boolean;
   testId?: string;
 }
 
-/** A button for a step that cannot be undone. Normal mode asks in a dialog; elder mode asks in the page. */
-export function ConfirmButton({ children, question, yes, no = '不了', onConfirm, variant = 'danger', testId }: ConfirmButtonProps) {
+/** Which in-page question is open: one decision at a time, so opening one closes any other. */
+let openQuestion: string | null = null;
+const listeners = new Set<() => void>();
+const openQuestions = {
+  get: () => openQuestion,
+  set(id: string | null) {
+    openQuestion = id;
+    listeners.forEach((listener) => listener());
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+/**
+ * A button for a step to be sure about (cancel, redeem, act for someone). Normal mode asks in a
+ * dialog; elder mode asks in the page, in place of the button, never in a pop-up.
+ */
+export function ConfirmButton({ children, question, yes, no = '不了', title, onConfirm, variant = 'danger', disabled, loading, testId }: ConfirmButtonProps) {
   const { elderMode } = useSession();
-  const [asking, setAsking] = useState(false);
+  const id = useId();
+  const asking = useSyncExternalStore(openQuestions.subscribe, openQuestions.get, openQuestions.get) === id;
+  useEffect(() => () => (openQuestions.get() === id ? openQuestions.set(null) : undefined), [id]);
   const ask = async () => {
-    if (elderMode) return setAsking(true);
-    const { confirm } = await Taro.showModal({ title: String(children), content: question, confirmText: yes, cancelText: no });
+    if (elderMode) return openQuestions.set(id);
+    const heading = title ?? (typeof children === 'string' ? children : question);
+    const { confirm } = await Taro.showModal({ title: heading, content: question, confirmText: yes, cancelText: no });
     if (confirm) onConfirm();
   };
-  if (!asking) {
+  if (!asking || !elderMode) {
     return (
-      <BigButton variant={variant} testId={testId} onClick={() => void ask()}>
+      <BigButton variant={variant} disabled={disabled} loading={loading} testId={testId} onClick={() => void ask()}>
         {children}
       </BigButton>
     );
   }
   const answer = (confirmed: boolean) => {
-    setAsking(false);
+    openQuestions.set(null);
     if (confirmed) onConfirm();
   };
   return (

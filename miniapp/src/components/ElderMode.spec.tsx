@@ -69,6 +69,35 @@ describe('ConfirmButton', () => {
   });
 });
 
+describe('ConfirmButton, more', () => {
+  it('keeps one question open at a time in elder mode: asking a second closes the first', () => {
+    act(() => session.setMe(aMe({ elderMode: true })));
+    render(
+      <>
+        <ConfirmButton testId="a" question="兑换购物袋吗？" yes="确定兑换" onConfirm={jest.fn()}>兑换</ConfirmButton>
+        <ConfirmButton testId="b" question="兑换洗衣液吗？" yes="确定兑换" onConfirm={jest.fn()}>兑换</ConfirmButton>
+      </>,
+    );
+    fireEvent.click(screen.getByTestId('a'));
+    expect(screen.getByTestId('a-question')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('b'));
+    expect(screen.queryByTestId('a-question')).toBeNull();
+    expect(screen.getByTestId('a')).toBeTruthy();
+    expect(screen.getByText('兑换洗衣液吗？')).toBeTruthy();
+  });
+
+  it('asks in a dialog in normal mode, and stays a plain button while disabled', async () => {
+    act(() => session.setMe(aMe()));
+    const onConfirm = jest.fn();
+    const { rerender } = render(<ConfirmButton testId="c" title="确认兑换" question="兑换吗？" yes="确定兑换" disabled onConfirm={onConfirm}>积分不足</ConfirmButton>);
+    expect((screen.getByTestId('c') as HTMLButtonElement).disabled).toBe(true);
+    rerender(<ConfirmButton testId="c" title="确认兑换" question="兑换吗？" yes="确定兑换" onConfirm={onConfirm}>兑换</ConfirmButton>);
+    fireEvent.click(screen.getByTestId('c'));
+    await waitFor(() => expect(onConfirm).toHaveBeenCalledTimes(1)); // the stand-in dialog answers yes
+    expect(screen.queryByTestId('c-question')).toBeNull();
+  });
+});
+
 describe('ReadAloud', () => {
   it('is hidden, not dead, where nothing can speak Chinese', () => {
     render(<ReadAloud text="活动在周三下午。" />);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { aMe } from '../../test/fixtures';
 import { recorded, resetTaro } from '../../test/taro';
 import { ROUTES } from '../routes';
+import { showError } from '../services/request';
 import { session } from '../stores/session';
 import { PageShell } from './PageShell';
 
@@ -50,5 +51,26 @@ describe('PageShell', () => {
     const { container } = render(<PageShell>{content}</PageShell>);
     act(() => session.setElderModeLocally(true));
     expect(container.firstElementChild?.className).toBe('theme-root theme-elder page-shell');
+  });
+
+  it('shows a failed request in the page in elder mode, not in a toast, until 知道了 is tapped', () => {
+    act(() => session.setMe(aMe({ elderMode: true })));
+    render(<PageShell>{content}</PageShell>);
+    expect(screen.queryByTestId('page-error')).toBeNull();
+    act(() => showError({ message: '网络连接失败，请检查网络后重试' }));
+    expect(screen.getByTestId('page-error-text').textContent).toBe('网络连接失败，请检查网络后重试');
+    expect(screen.getByRole('alert')).toBeTruthy();
+    expect(recorded.toasts).toEqual([]);
+    fireEvent.click(screen.getByTestId('page-error-close'));
+    expect(screen.queryByTestId('page-error')).toBeNull();
+    expect(screen.getByTestId('content')).toBeTruthy(); // the page itself stayed as it was
+  });
+
+  it('keeps the toast in normal mode', () => {
+    act(() => session.setMe(aMe()));
+    render(<PageShell>{content}</PageShell>);
+    act(() => showError({ message: '请求超时，请稍后重试' }));
+    expect(screen.queryByTestId('page-error')).toBeNull();
+    expect(recorded.toasts).toEqual([expect.objectContaining({ title: '请求超时，请稍后重试' })]);
   });
 });

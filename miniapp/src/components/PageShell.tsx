@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@honglin/shared';
 import { ROUTES } from '../routes';
@@ -7,6 +7,7 @@ import { needsPrivacyConsent, session, useSession, type SessionState } from '../
 import { syncH5Chrome } from '../theme/h5-chrome';
 import { themeClassName } from '../theme/scale';
 import { EmptyState } from './EmptyState';
+import { PageError, pageError } from './PageError';
 
 /**
  * public: anyone; signedIn: any logged-in user (the privacy page itself);
@@ -21,10 +22,15 @@ interface PageShellProps {
   children: ReactNode | ((me: MeView) => ReactNode);
 }
 
-/** Every page's root: applies the theme scale, a consistent header and the login/privacy gate. */
+/**
+ * Every page's root: applies the theme scale, a consistent header, the login/privacy gate and, in
+ * elder mode, the error line the request wrapper writes to instead of a toast.
+ */
 export function PageShell({ title, subtitle, access = 'consented', children }: PageShellProps) {
   const state = useSession();
   useEffect(() => syncH5Chrome(state.elderMode), [state.elderMode]);
+  // An error belongs to the page it happened on: leaving the page closes it.
+  useDidHide(pageError.dismiss);
   return (
     <View className={`${themeClassName(state.elderMode)} page-shell`}>
       {title ? (
@@ -33,7 +39,10 @@ export function PageShell({ title, subtitle, access = 'consented', children }: P
           {subtitle ? <Text className="page-shell__subtitle">{subtitle}</Text> : null}
         </View>
       ) : null}
-      <View className="page-shell__body">{renderBody(state, access, children)}</View>
+      <View className="page-shell__body">
+        <PageError />
+        {renderBody(state, access, children)}
+      </View>
     </View>
   );
 }

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ERRORS } from '@honglin/shared';
 import { answerRequests, recorded, resetTaro, type FakeRequestOptions, type FakeResponse } from '../../test/taro';
+import { pageError } from '../components/PageError';
 import { ROUTES } from '../routes';
+import { session } from '../stores/session';
 import { readTokens, writeTokens } from '../stores/tokens';
 import { ApiError, NETWORK_ERROR_MESSAGE, REQUEST_TIMEOUT_MS, TIMEOUT_MESSAGE, onSessionLost, request } from './request';
 
@@ -105,6 +107,28 @@ describe('request', () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, message: '填写的内容有误，请检查标出的项目', requestId: 'req-1' });
     expect(error.fieldMessage('branchId')).toBe('编号格式不正确');
     expect(recorded.toasts).toEqual([expect.objectContaining({ title: '填写的内容有误，请检查标出的项目', icon: 'none' })]);
+  });
+
+  it('keeps the error on the page in elder mode, with no toast to vanish unread, until it is dismissed', async () => {
+    session.setElderModeLocally(true);
+    try {
+      answerRequests(() => fail(409, 'POINTS_INSUFFICIENT', ERRORS.POINTS_INSUFFICIENT.message));
+      await expect(request('/api/mall/items/i1/redeem', { method: 'POST', data: {} })).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
+      expect(recorded.toasts).toEqual([]);
+      expect(pageError.get()).toBe('积分不足，攒够积分再来兑换吧');
+      pageError.dismiss();
+      expect(pageError.get()).toBeNull();
+
+      // A caller that shows the error itself still gets nothing extra.
+      await request('/api/mall/items/i1/redeem', { method: 'POST', data: {}, toast: false }).catch(() => undefined);
+      expect(pageError.get()).toBeNull();
+    } finally {
+      session.setElderModeLocally(false);
+    }
+    // Back in normal mode the toast returns.
+    await request('/api/mall/items/i1/redeem', { method: 'POST', data: {} }).catch(() => undefined);
+    expect(recorded.toasts).toEqual([expect.objectContaining({ title: '积分不足，攒够积分再来兑换吧' })]);
+    expect(pageError.get()).toBeNull();
   });
 
   it('does not toast when the caller shows the error itself', async () => {

@@ -76,7 +76,19 @@ export function formErrorText(error: unknown): string {
   return e.fields?.length ? e.fields.map((f) => f.message).join('；') : e.message;
 }
 
+/** Shows a failure in the page instead of a toast; returns false to leave it to the toast. */
+export type ErrorPresenter = (message: string) => boolean;
+
+let presentInPage: ErrorPresenter | null = null;
+
+/** The page error area registers here (elder mode keeps errors on the page), so this module imports no UI. */
+export function presentErrorsWith(presenter: ErrorPresenter | null): void {
+  presentInPage = presenter;
+}
+
+/** A failure the caller does not show itself: in the page when a presenter takes it, else a toast. */
 export function showError(error: { message: string }): void {
+  if (presentInPage?.(error.message)) return;
   void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
 }
 

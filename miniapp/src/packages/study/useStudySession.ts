@@ -5,6 +5,8 @@ import { ApiError } from '../../services/request';
 import { closeStudySession, sendHeartbeat, startStudySession } from '../../services/study';
 
 export interface StudyTimer {
+  /** The server opened the session: it is timing from now on. */
+  started: boolean;
   seconds: number;
   minSeconds: number;
   completed: boolean;
@@ -18,7 +20,7 @@ export interface StudyTimer {
  * at each beat (video/audio), so a paused or skipped video earns nothing.
  */
 export function useStudySession(contentId: string | undefined, position?: () => number | undefined): StudyTimer {
-  const [state, setState] = useState<StudyTimer>({ seconds: 0, minSeconds: 0, completed: false, earned: [], problem: null });
+  const [state, setState] = useState<StudyTimer>({ started: false, seconds: 0, minSeconds: 0, completed: false, earned: [], problem: null });
   const positionRef = useRef(position);
   positionRef.current = position;
   const run = useRef<{ stop: () => void } | null>(null);
@@ -40,7 +42,7 @@ export function useStudySession(contentId: string | undefined, position?: () => 
       (s) => {
         if (stopped) return void closeStudySession(s.sessionId).catch(() => undefined);
         sessionId = s.sessionId;
-        setState((prev) => ({ ...prev, seconds: s.contentSeconds, minSeconds: s.minSeconds, completed: s.completed, problem: null }));
+        setState((prev) => ({ ...prev, started: true, seconds: s.contentSeconds, minSeconds: s.minSeconds, completed: s.completed, problem: null }));
         timer = setInterval(() => {
           seq += 1;
           sendHeartbeat(s.sessionId, seq, positionRef.current?.()).then(
@@ -76,4 +78,12 @@ export function useStudySession(contentId: string | undefined, position?: () => 
 
 export function formatSeconds(s: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** "1 分钟", "1 分 30 秒", "45 秒": a length said in words, for the calm elder-mode bar. */
+export function durationInWords(s: number): string {
+  const minutes = Math.floor(s / 60);
+  const rest = s % 60;
+  if (!minutes) return `${rest} 秒`;
+  return rest ? `${minutes} 分 ${rest} 秒` : `${minutes} 分钟`;
 }

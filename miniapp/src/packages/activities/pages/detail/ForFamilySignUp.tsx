@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ActivityDetail, FamilyPerson } from '@honglin/shared';
-import { BigButton } from '../../../../components/BigButton';
+import { tapRole } from '../../../../components/a11y';
 import { Card } from '../../../../components/Card';
+import { ConfirmButton } from '../../../../components/ConfirmButton';
 import { listLinks, signUpForElder } from '../../../../services/family';
 
-/** 为家人报名: pick a linked older resident → confirm → done. Shown only to someone with an active family link. */
+/**
+ * 为家人报名: pick a linked older resident → confirm (a dialog, or in the page in elder mode) → done.
+ * Shown only to someone with an active family link.
+ */
 export function ForFamilySignUp({ a, onDone }: { a: ActivityDetail; onDone: () => void }) {
   const [elders, setElders] = useState<FamilyPerson[]>([]);
   const [picked, setPicked] = useState<FamilyPerson | null>(null);
@@ -18,8 +21,6 @@ export function ForFamilySignUp({ a, onDone }: { a: ActivityDetail; onDone: () =
   }, []);
   if (elders.length === 0) return null;
   const submit = async (elder: FamilyPerson) => {
-    const { confirm } = await Taro.showModal({ title: '为家人报名', content: `确定为 ${elder.name} 报名“${a.title}”吗？TA会收到通知，并能看到是您报的名。` });
-    if (!confirm) return;
     setBusy(true);
     setError(null);
     try {
@@ -41,6 +42,7 @@ export function ForFamilySignUp({ a, onDone }: { a: ActivityDetail; onDone: () =
           className={`option-row${picked?.id === elder.id ? ' option-row--selected' : ''}`}
           onClick={() => (done.includes(elder.id) ? undefined : setPicked(elder))}
           data-testid={`family-pick-${elder.name}`}
+          {...tapRole('radio', { checked: picked?.id === elder.id })}
         >
           <Text>{elder.name}</Text>
           <Text className="option-row__mark">{done.includes(elder.id) ? '已为TA报名 ✓' : picked?.id === elder.id ? '已选' : '选择'}</Text>
@@ -49,9 +51,18 @@ export function ForFamilySignUp({ a, onDone }: { a: ActivityDetail; onDone: () =
       {done.length ? <Text className="muted" data-testid="family-signup-done">已替家人报名，TA可在“我的活动”中看到。</Text> : null}
       {error ? <Text className="form-error" data-testid="family-signup-error">{error}</Text> : null}
       {picked ? (
-        <BigButton loading={busy} testId="family-signup-submit" onClick={() => void submit(picked)}>
-          为 {picked.name} 报名
-        </BigButton>
+        <ConfirmButton
+          variant="primary"
+          title="为家人报名"
+          question={`确定为 ${picked.name} 报名“${a.title}”吗？TA会收到通知，并能看到是您报的名。`}
+          yes="确定报名"
+          no="先不报"
+          loading={busy}
+          onConfirm={() => void submit(picked)}
+          testId="family-signup-submit"
+        >
+          {`为 ${picked.name} 报名`}
+        </ConfirmButton>
       ) : null}
     </Card>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDateTime, type InboxItemView } from '@honglin/shared';
+import { tapRole } from '../../../../components/a11y';
 import { BigButton } from '../../../../components/BigButton';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
@@ -16,30 +17,43 @@ export default function InboxPage() {
 function Inbox() {
   const [items, setItems] = useState<InboxItemView[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const load = async () => {
-    const page = await inbox();
-    setItems(page.items);
-    setCursor(page.nextCursor);
-    if (page.unread > 0) await markAllRead();
-    await refreshUnreadBadge();
+    setFailed(false);
+    try {
+      const page = await inbox();
+      setItems(page.items);
+      setCursor(page.nextCursor);
+      if (page.unread > 0) await markAllRead();
+      await refreshUnreadBadge();
+    } catch {
+      setFailed(true); // the request wrapper said why; here, a way to try again
+    }
   };
   const more = async () => {
-    const page = await inbox(cursor);
+    const page = await inbox(cursor).catch(() => null); // the request wrapper said why
+    if (!page) return;
     setItems([...(items ?? []), ...page.items]);
     setCursor(page.nextCursor);
   };
   useDidShow(() => void load());
-  if (!items) return <Text>正在加载…</Text>;
+  if (failed && !items) return <EmptyState title="消息没有加载出来" action={{ text: '重试', onTap: () => void load(), testId: 'reload' }} testId="inbox-error" />;
+  if (!items) return <EmptyState title="正在加载…" testId="inbox-loading" />;
   if (items.length === 0) return <EmptyState title="暂时没有消息" description="报名、候补、活动提醒等通知会出现在这里。" testId="inbox-empty" />;
   return (
-    <View>
-      {items.map((i) => (
-        <View key={i.id} className={`inbox-item${i.read ? '' : ' inbox-item--unread'}`} data-testid="inbox-item" onClick={() => (i.link ? void Taro.navigateTo({ url: i.link }) : undefined)}>
-          <Text className="inbox-item__title">{i.title}</Text>
-          <Text className="inbox-item__body">{i.body}</Text>
-          <Text className="inbox-item__time">{formatChinaDateTime(i.createdAt)}</Text>
-        </View>
-      ))}
+    <View data-testid="inbox">
+      {items.map((i) => {
+        // Only a notice with somewhere to go is a target; the rest are just read.
+        const open = i.link ? { onClick: () => void Taro.navigateTo({ url: i.link! }), ...tapRole('link') } : {};
+        return (
+          <View key={i.id} className={`inbox-item${i.read ? '' : ' inbox-item--unread'}`} data-testid="inbox-item" {...open}>
+            <Text className="inbox-item__title">{i.title}</Text>
+            <Text className="inbox-item__body">{i.body}</Text>
+            <Text className="inbox-item__time">{formatChinaDateTime(i.createdAt)}</Text>
+            {i.link ? <Text className="inbox-item__more">查看详情 ›</Text> : null}
+          </View>
+        );
+      })}
       {cursor ? (
         <BigButton variant="secondary" onClick={() => void more()}>
           更多消息

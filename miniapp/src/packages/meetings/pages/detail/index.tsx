@@ -4,14 +4,17 @@ import { Image, Text, Textarea, View } from '@tarojs/components';
 import type { MeetingView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
+import { ConfirmButton } from '../../../../components/ConfirmButton';
 import { InfoRow } from '../../../../components/InfoRow';
 import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
+import { ReadAloud } from '../../../../components/ReadAloud';
 import { useRemote } from '../../../../hooks/useRemote';
 import { askLeave, cancelMeeting, getMeeting, MEETING_PAGES } from '../../../../services/meetings';
 import { ApiError } from '../../../../services/request';
 import { readTokens } from '../../../../stores/tokens';
 import { attendanceText, LEAVE_LABELS, STATUS_LABELS, whenText } from '../../lib/labels';
+import { spokenMeeting } from './spoken';
 import '../../lib/meetings.scss';
 
 export default function MeetingDetailPage() {
@@ -28,10 +31,7 @@ function MeetingDetail({ id }: { id: string }) {
 function Detail({ meeting: m, onChange }: { meeting: MeetingView; onChange: (m: MeetingView) => void }) {
   const go = (page: string) => () => void Taro.navigateTo({ url: `${page}?id=${m.id}` });
   const open = m.status === 'scheduled';
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消会议', content: '取消后将通知所有参会人员，确定取消吗？' });
-    if (confirm) onChange(await cancelMeeting(m.id));
-  };
+  const cancel = () => cancelMeeting(m.id).then(onChange, () => undefined); // the request wrapper showed why
   return (
     <View>
       <Card title={m.title} extra={<Text className="muted">{STATUS_LABELS[m.status]}</Text>} testId="meeting-detail">
@@ -43,6 +43,7 @@ function Detail({ meeting: m, onChange }: { meeting: MeetingView; onChange: (m: 
         <InfoRow label="记录人" value={m.recorder?.name} placeholder="未指定" />
         {m.agenda ? <Text className="meeting-card__line">{`议程：\n${m.agenda}`}</Text> : null}
       </Card>
+      <ReadAloud text={spokenMeeting(m)} />
       {m.me ? <MyPart meeting={m} onChange={onChange} /> : null}
       {m.minutes || m.resolutions || m.photos.length ? (
         <Card title="会议记录">
@@ -58,7 +59,11 @@ function Detail({ meeting: m, onChange }: { meeting: MeetingView; onChange: (m: 
           <BigButton variant="secondary" onClick={go(MEETING_PAGES.attendance)} testId="open-attendance">现场考勤与请假审批</BigButton>
           <BigButton variant="secondary" onClick={go(MEETING_PAGES.minutes)} testId="open-minutes">会议记录与照片</BigButton>
           {open ? <BigButton variant="secondary" onClick={go(MEETING_PAGES.edit)} testId="edit-meeting">修改会议</BigButton> : null}
-          {open ? <BigButton variant="danger" onClick={() => void cancel()} testId="cancel-meeting">取消会议</BigButton> : null}
+          {open ? (
+            <ConfirmButton question="取消后将通知所有参会人员，确定取消吗？" yes="确定取消" no="不取消" onConfirm={() => void cancel()} testId="cancel-meeting">
+              取消会议
+            </ConfirmButton>
+          ) : null}
         </Card>
       ) : null}
     </View>
@@ -107,7 +112,7 @@ function MyPart({ meeting: m, onChange }: { meeting: MeetingView; onChange: (m: 
 /** Photos need the login header, so they are fetched and shown from a local file (weapp) or blob (h5). */
 function Photo({ url }: { url: string }) {
   const remote = useRemote(() => loadPhoto(url));
-  return remote.data ? <Image className="meeting-photo" src={remote.data} mode="aspectFill" /> : null;
+  return remote.data ? <Image className="meeting-photo" src={remote.data} mode="aspectFill" aria-label="会议照片" /> : null;
 }
 
 async function loadPhoto(url: string): Promise<string> {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import type { OrgNodeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { Field } from '../../../../components/Field';
+import { useNotice } from '../../../../components/Notice';
 import { createMallItem } from '../../../../services/points';
 import { formErrorText } from '../../../../services/request';
 
@@ -16,6 +16,7 @@ export function NewItemForm({ nodes, onCreated }: { nodes: OrgNodeView[]; onCrea
   const [form, setForm] = useState(blank);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, say] = useNotice();
   const node = nodes[nodeIndex];
   const save = async () => {
     const pricePoints = Number(form.pricePoints);
@@ -28,7 +29,7 @@ export function NewItemForm({ nodes, onCreated }: { nodes: OrgNodeView[]; onCrea
     try {
       await createMallItem({ nodeId: node.id, name: form.name.trim(), description: form.description.trim(), imageUrl: null, pricePoints, stock });
       setForm(blank);
-      void Taro.showToast({ title: '已上架', icon: 'none' });
+      say('已上架');
       onCreated();
     } catch (failure) {
       setError(formErrorText(failure));
@@ -55,6 +56,7 @@ export function NewItemForm({ nodes, onCreated }: { nodes: OrgNodeView[]; onCrea
         <Textarea className="form-input" value={form.description} maxlength={500} onInput={(e) => setForm((f) => ({ ...f, description: e.detail.value }))} />
       </View>
       {error ? <Text className="form-error" data-testid="item-error">{error}</Text> : null}
+      {notice}
       <BigButton loading={busy} disabled={!node} onClick={() => void save()} testId="item-create">
         上架
       </BigButton>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { formatChinaDateTime, REDEMPTION_STATUS_LABELS, type PickupView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -15,6 +14,7 @@ export function PickupCounter({ onPickedUp }: { onPickedUp: () => void }) {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<PickupView | null>(null);
   const [busy, setBusy] = useState(false);
+  const [handed, setHanded] = useState<string | null>(null);
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -28,8 +28,9 @@ export function PickupCounter({ onPickedUp }: { onPickedUp: () => void }) {
   const look = () => run(async () => setFound(await lookupPickup(code.trim().toUpperCase())));
   const hand = () =>
     run(async () => {
-      setFound(await confirmPickup(found!.pickupCode ?? code));
-      void Taro.showToast({ title: '已核销，请发放物品', icon: 'none' });
+      const done = await confirmPickup(found!.pickupCode ?? code);
+      setHanded(done.id);
+      setFound(done);
       onPickedUp();
     });
   return (
@@ -59,8 +60,9 @@ export function PickupCounter({ onPickedUp }: { onPickedUp: () => void }) {
               确认发放
             </BigButton>
           ) : (
-            <Text className="muted" data-testid="pickup-done">
-              {found.pickedUpAt ? `已于 ${formatChinaDateTime(found.pickedUpAt)} 领取` : '该兑换已取消，积分已退回'}
+            // In the page in both modes, beside the hand-over it confirms.
+            <Text className={handed === found.id ? 'notice' : 'muted'} data-testid="pickup-done">
+              {handed === found.id ? '已核销，请发放物品' : found.pickedUpAt ? `已于 ${formatChinaDateTime(found.pickedUpAt)} 领取` : '该兑换已取消，积分已退回'}
             </Text>
           )}
         </View>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import type { PointsRuleView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -29,7 +28,6 @@ export function RuleEditor({ nodeId, rule, onSaved }: { nodeId: string; rule: Po
     setError(null);
     try {
       onSaved(await setPointsRule({ nodeId, action: rule.action, points: Number(points), dailyCap: cap('dailyCap'), weeklyCap: cap('weeklyCap'), yearlyCap: cap('yearlyCap'), active }));
-      void Taro.showToast({ title: '已保存，下级组织同时生效', icon: 'none' });
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -4,6 +4,7 @@ import type { OrgNodeView, PointsRuleView } from '@honglin/shared';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { Loadable } from '../../../../components/Loadable';
+import { useNotice } from '../../../../components/Notice';
 import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
 import { getOrgTree } from '../../../../services/org';
@@ -44,6 +45,8 @@ function RulesOf({ nodes }: { nodes: OrgNodeView[] }) {
 function NodeRules({ node }: { node: OrgNodeView }) {
   const rules = useRemote(() => getPointsRules(node.id));
   const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [notice, say] = useNotice();
   const origin = (r: PointsRuleView) => (r.setAt === null ? '系统默认' : r.setAt.id === node.id ? '本组织设置' : `沿用${r.setAt.name}`);
   const caps = (r: PointsRuleView) =>
     [r.dailyCap !== null ? `每日≤${r.dailyCap}` : null, r.weeklyCap !== null ? `每周≤${r.weeklyCap}` : null, r.yearlyCap !== null ? `每年≤${r.yearlyCap}` : null].filter(Boolean).join(' ') || '不限';
@@ -60,6 +63,7 @@ function NodeRules({ node }: { node: OrgNodeView }) {
                 </View>
                 <Text className="points-row__sub">{open === r.action ? '收起' : '修改 ›'}</Text>
               </View>
+              {saved === r.action ? notice : null}
               {open === r.action ? (
                 <RuleEditor
                   nodeId={node.id}
@@ -67,6 +71,8 @@ function NodeRules({ node }: { node: OrgNodeView }) {
                   onSaved={(next) => {
                     rules.setData(next);
                     setOpen(null);
+                    setSaved(r.action);
+                    say('已保存，下级组织同时生效');
                   }}
                 />
               ) : null}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { AnswerResult, AttemptView, QuestionView, QuizResult } from '@honglin/shared';
+import { toChinaParts, type AnswerResult, type AttemptView, type QuestionView, type QuizResult } from '@honglin/shared';
+import { tapRole } from '../../../../components/a11y';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -9,9 +10,17 @@ import { PageShell } from '../../../../components/PageShell';
 import { leavePage } from '../../../../routes';
 import { ApiError } from '../../../../services/request';
 import { answerQuestion, finishAttempt, getAttempt, startQuiz } from '../../../../services/study';
+import { useSession } from '../../../../stores/session';
 import '../../study.scss';
 
 const KIND_LABELS = { single: '单选题', multiple: '多选题', judge: '判断题' } as const;
+
+/** "14:05:30" in Beijing time: when a challenge question must be answered, said once, not counted down. */
+function clockTime(iso: string): string {
+  const p = toChinaParts(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.hour)}:${two(p.minute)}:${two(new Date(iso).getUTCSeconds())}`;
+}
 
 export default function QuizPage() {
   return <PageShell>{() => <Quiz />}</PageShell>;
@@ -28,6 +37,7 @@ function Quiz() {
   const [result, setResult] = useState<QuizResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [left, setLeft] = useState<number | null>(null);
+  const { elderMode } = useSession();
 
   useEffect(() => {
     startQuiz(which).then(
@@ -40,15 +50,16 @@ function Quiz() {
     );
   }, [which]);
 
-  // Challenge: show the seconds the server allows for this question.
+  // Challenge: show the seconds the server allows for this question. Elder mode gets no ticking
+  // counter (a screen that changes by itself), only the time to answer by.
   useEffect(() => {
-    if (!attempt?.answerBy || answer) return setLeft(null);
+    if (!attempt?.answerBy || answer || elderMode) return setLeft(null);
     const by = new Date(attempt.answerBy).getTime();
     const tick = () => setLeft(Math.max(0, Math.ceil((by - Date.now()) / 1000)));
     tick();
     const timer = setInterval(tick, 500);
     return () => clearInterval(timer);
-  }, [attempt?.answerBy, answer]);
+  }, [attempt?.answerBy, answer, elderMode]);
 
   if (problem) return <EmptyState title={problem} action={{ text: '返回', onTap: leavePage }} testId="quiz-problem" />;
   if (!attempt) return <EmptyState title="正在出题…" />;
@@ -102,10 +113,11 @@ function Quiz() {
       <View className="quiz__progress">
         <Text>{`${attempt.title} · 第 ${attempt.answered + (answer ? 0 : 1)} / ${attempt.total} 题 · ${KIND_LABELS[question.kind]}`}</Text>
         {left !== null ? <Text data-testid="quiz-countdown">{`剩余 ${left} 秒`}</Text> : null}
+        {elderMode && attempt.answerBy && !answer ? <Text data-testid="quiz-deadline">{`本题限时，请在 ${clockTime(attempt.answerBy)} 前提交`}</Text> : null}
       </View>
       <Text className="quiz__stem" data-testid="quiz-stem">{question.stem}</Text>
       {question.options.map((o) => (
-        <View key={o.key} className={`quiz__option${optionClass(o.key)}`} onClick={() => toggle(o.key)} data-testid={`quiz-option-${o.key}`}>
+        <View key={o.key} className={`quiz__option${optionClass(o.key)}`} onClick={() => toggle(o.key)} data-testid={`quiz-option-${o.key}`} {...tapRole(question.kind === 'multiple' ? 'checkbox' : 'radio', { checked: chosen.includes(o.key) })}>
           <Text>{`${o.key}. ${o.text}`}</Text>
         </View>
       ))}
