@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { ROLE_LABELS, maskPhone, type MeView } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { Card } from '../../components/Card';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { InfoRow } from '../../components/InfoRow';
@@ -85,7 +86,9 @@ function Me({ me }: { me: MeView }) {
       </Card>
       <Card title="隐私与账号">
         <BigButton variant="secondary" onClick={go(ROUTES.privacy)} testId="entry-privacy">隐私保护指引</BigButton>
-        <BigButton variant="danger" onClick={() => void logoutEverywhere()} testId="logout">退出登录</BigButton>
+        <ConfirmButton question="退出后需要重新登录才能使用。确定退出吗？" yes="退出登录" no="不退出" onConfirm={() => void logoutEverywhere()} testId="logout">
+          退出登录
+        </ConfirmButton>
       </Card>
     </View>
   );

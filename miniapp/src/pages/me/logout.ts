@@ -3,10 +3,8 @@ import { logout } from '../../services/auth';
 import { session } from '../../stores/session';
 import { readTokens } from '../../stores/tokens';
 
-/** Revokes the refresh token on the server, then forgets the session on this device. */
+/** Revokes the refresh token on the server, then forgets the session on this device (asked first by the button). */
 export async function logoutEverywhere(): Promise<void> {
-  const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后需要重新登录才能使用。确定退出吗？' });
-  if (!confirm) return;
   const tokens = readTokens();
   let revoked = true;
   try {

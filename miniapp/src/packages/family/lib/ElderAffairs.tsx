@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type FamilyPerson, type InboxItemView, type MyEnrollmentView } from '@honglin/shared';
 import { BigButton } from '../../../components/BigButton';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { cancelForElder, elderActivities, elderInbox } from '../../../services/family';
 import { ElderCheckIn } from './ElderCheckIn';
 
@@ -22,9 +23,7 @@ export function ElderAffairs({ elder, partyMember }: { elder: FamilyPerson; part
     setOpen(what);
   };
   const cancel = async (e: MyEnrollmentView) => {
-    const { confirm } = await Taro.showModal({ title: '替TA取消报名', content: `确定取消 ${elder.name} 在“${e.activity.title}”的报名吗？TA会收到通知。` });
-    if (!confirm) return;
-    await cancelForElder(elder.id, e.id);
+    await cancelForElder(elder.id, e.id).catch(() => undefined);
     setActivities(await elderActivities(elder.id));
   };
   return (
@@ -58,9 +57,9 @@ export function ElderAffairs({ elder, partyMember }: { elder: FamilyPerson; part
                 {e.activity.title} · {formatChinaDateTime(e.activity.startsAt)} · {ENROLLMENT_STATUS_LABELS[e.status]}
               </Text>
               {CANCELLABLE.includes(e.status) ? (
-                <BigButton variant="danger" onClick={() => void cancel(e)}>
+                <ConfirmButton question={`确定取消 ${elder.name} 在“${e.activity.title}”的报名吗？TA会收到通知。`} yes="替TA取消" no="不取消" onConfirm={() => void cancel(e)}>
                   替TA取消报名
-                </BigButton>
+                </ConfirmButton>
               ) : null}
             </View>
           ))}

@@ -5,7 +5,8 @@ import { FAMILY_CONSENT_LABELS, FAMILY_INVITE_TTL_MINUTES, type FamilyInviteView
 import { BigButton } from '../../../components/BigButton';
 import { Card } from '../../../components/Card';
 import { confirmLink, createInvite } from '../../../services/family';
-import { askToRevoke, personText } from './people';
+import { ConfirmButton } from '../../../components/ConfirmButton';
+import { personText, revoke, revokeQuestion } from './people';
 
 /** While a code is on screen, look for the family member's request every few seconds so 同意 appears by itself. */
 const POLL_MS = 3000;
@@ -40,9 +41,9 @@ export function ElderSide({ links, reload }: { links: FamilyLinkView[]; reload: 
             <BigButton testId="link-agree" onClick={() => void agree(l)}>
               同意
             </BigButton>
-            <BigButton variant="secondary" testId="link-decline" onClick={() => void askToRevoke(l, '不同意', reload)}>
+            <ConfirmButton variant="secondary" testId="link-decline" question={revokeQuestion(l, '不同意')} yes="不同意" no="再想想" onConfirm={() => void revoke(l, reload)}>
               不同意
-            </BigButton>
+            </ConfirmButton>
           </View>
         </View>
       ))}
@@ -50,9 +51,9 @@ export function ElderSide({ links, reload }: { links: FamilyLinkView[]; reload: 
         <View key={l.id} className="family-person" data-testid={`helper-${l.family.name}`}>
           <Text className="family-person__name">{personText(l.family)}</Text>
           <Text className="family-line muted">{l.consent ? FAMILY_CONSENT_LABELS[l.consent] : ''}{l.witnessedBy ? `（${l.witnessedBy.name}）` : ''}</Text>
-          <BigButton variant="danger" testId="helper-revoke" onClick={() => void askToRevoke(l, '解除绑定', reload)}>
+          <ConfirmButton testId="helper-revoke" question={revokeQuestion(l, '解除绑定')} yes="解除绑定" no="不解除" onConfirm={() => void revoke(l, reload)}>
             解除绑定
-          </BigButton>
+          </ConfirmButton>
         </View>
       ))}
       {active.length === 0 && pending.length === 0 ? <Text className="family-line">还没有家人帮您办事。家人绑定后，可以替您报名社区活动。</Text> : null}

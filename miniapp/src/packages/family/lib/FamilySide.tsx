@@ -5,7 +5,8 @@ import { BigButton } from '../../../components/BigButton';
 import { Card } from '../../../components/Card';
 import { requestLink } from '../../../services/family';
 import { ElderAffairs } from './ElderAffairs';
-import { askToRevoke, personText } from './people';
+import { ConfirmButton } from '../../../components/ConfirmButton';
+import { personText, revoke, revokeQuestion } from './people';
 
 /** The family member's side: link with the older resident's code, then help them. */
 export function FamilySide({ links, reload }: { links: FamilyLinkView[]; reload: () => Promise<unknown> }) {
@@ -35,9 +36,9 @@ export function FamilySide({ links, reload }: { links: FamilyLinkView[]; reload:
             {FAMILY_LINK_STATUS_LABELS[l.status]}
           </Text>
           {l.status === 'pending' ? <Text className="family-line muted">请等TA在自己手机的“亲情账号”里点“同意”。</Text> : <ElderAffairs elder={l.elder} partyMember={l.elderPartyMember} />}
-          <BigButton variant="secondary" testId="elder-revoke" onClick={() => void askToRevoke(l, l.status === 'pending' ? '撤回' : '解除绑定', reload)}>
+          <ConfirmButton variant="secondary" testId="elder-revoke" question={revokeQuestion(l, l.status === 'pending' ? '撤回' : '解除绑定')} yes={l.status === 'pending' ? '撤回请求' : '解除绑定'} onConfirm={() => void revoke(l, reload)}>
             {l.status === 'pending' ? '撤回请求' : '解除绑定'}
-          </BigButton>
+          </ConfirmButton>
         </View>
       ))}
       <Text className="form-row__label">输入老人手机上显示的{FAMILY_INVITE_CODE_LENGTH}位邀请码（在TA的“我的—亲情账号—让家人绑定我”里）</Text>
