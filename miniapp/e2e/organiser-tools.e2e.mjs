@@ -56,7 +56,7 @@ export const tests = [
       const inline = byTestId(page, 'cancel-activity-question');
       await confirm.or(inline).first().waitFor();
       if (await confirm.isVisible()) await confirm.click();
-      else await inline.getByText('确定取消活动').click();
+      else await inline.getByText('取消活动').click();
       await page.getByText('已通知所有报名和候补的居民').first().waitFor();
       await screenshot(page, 'activity-cancelled-by-organiser');
 

@@ -46,7 +46,8 @@ export function ConfirmButton({ children, question, yes, no = '不了', title, o
   const ask = async () => {
     if (elderMode) return openQuestions.set(id);
     const heading = title ?? (typeof children === 'string' ? children : question);
-    const { confirm } = await Taro.showModal({ title: heading, content: question, confirmText: yes, cancelText: no });
+    // WeChat (and Taro's h5) refuse button texts over 4 characters: longer ones fall back to 确定 / 取消.
+    const { confirm } = await Taro.showModal({ title: heading, content: question, confirmText: fits(yes) ? yes : '确定', cancelText: fits(no) ? no : '取消' });
     if (confirm) onConfirm();
   };
   if (!asking || !elderMode) {
@@ -72,3 +73,6 @@ export function ConfirmButton({ children, question, yes, no = '不了', title, o
     </View>
   );
 }
+
+/** Button texts of a WeChat modal are at most 4 characters. */
+const fits = (text: string) => [...text].length <= 4;

@@ -19,7 +19,7 @@ export function CancelActivity({ activityId, people, onDone }: { activityId: str
       {ok ? (
         <ConfirmButton
           question={`取消后，${people} 位报名或候补的居民都会收到通知，且不能恢复。确定取消吗？`}
-          yes="确定取消活动"
+          yes="取消活动"
           onConfirm={() => void cancelActivity(activityId, reason.trim()).then(() => { setDone(true); onDone(); }, () => undefined)}
           testId="cancel-activity"
         >
