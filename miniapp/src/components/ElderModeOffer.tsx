@@ -28,7 +28,7 @@ export function ElderModeOffer({ me }: { me: MeView }) {
     if (turnOn) void toggle(true);
   };
   return (
-    <View className="elder-offer" data-testid="elder-offer">
+    <View className="notice-panel" data-testid="elder-offer">
       <Text className="elder-offer__title">{WHY[reason]}</Text>
       <Text className="elder-offer__text">开启后字更大、按钮更大、颜色更清楚，随时可以在“我的”里关掉。</Text>
       <BigButton onClick={() => answer(true)} testId="elder-offer-accept">打开长辈模式</BigButton>

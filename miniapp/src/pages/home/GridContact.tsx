@@ -15,7 +15,7 @@ export function GridContactPanel({ state, communityName }: { state: ContactState
   if (state.status === 'loading') return <Text className="contact-panel__line">正在查找网格员电话…</Text>;
   if (state.status === 'missing' || !state.contact.phone) {
     return (
-      <View className="contact-panel" data-testid="grid-contact-missing" role="status">
+      <View className="notice-panel" data-testid="grid-contact-missing" role="status">
         <Text className="contact-panel__line">暂时查不到您的网格员电话。</Text>
         <Text className="contact-panel__line">{`请到${communityName ?? '社区'}居委会，或请家人帮您联系。`}</Text>
       </View>
@@ -23,7 +23,7 @@ export function GridContactPanel({ state, communityName }: { state: ContactState
   }
   const { contact } = state;
   return (
-    <View className="contact-panel" data-testid="grid-contact" role="status">
+    <View className="notice-panel" data-testid="grid-contact" role="status">
       <Text className="contact-panel__line">{`${contact.grid.name} 网格员：${contact.name}`}</Text>
       <Text className="contact-panel__phone" data-testid="grid-contact-phone">{contact.phone}</Text>
       <BigButton onClick={() => callPhone(contact.phone!)} testId="grid-contact-call">拨打电话</BigButton>
