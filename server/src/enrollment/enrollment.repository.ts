@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SEAT_HOLDING, type EnrollmentStatus } from '@honglin/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { bindable, insertRows, selectOne } from '../database/fast-sql.js';
 import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { Enrollment } from './enrollment.entity.js';
@@ -29,8 +30,9 @@ export class EnrollmentRepository {
     return this.m(em).findOne(EnrollmentSlot, { where: { id } });
   }
 
+  /** On every sign-up of a burst: plain SQL (database/fast-sql.ts). */
   slotByOwner(ownerType: string, ownerId: string, em?: EntityManager): Promise<EnrollmentSlot | null> {
-    return this.m(em).findOne(EnrollmentSlot, { where: { ownerType, ownerId } });
+    return selectOne(this.m(em), EnrollmentSlot, '`ownerType` = ? AND `ownerId` = ?', [ownerType, ownerId]);
   }
 
   slotsByOwners(ownerType: string, ownerIds: string[]): Promise<EnrollmentSlot[]> {
@@ -65,8 +67,8 @@ export class EnrollmentRepository {
     else await qb.set({ reservedTaken: () => 'reservedTaken - :seats' }).execute();
   }
 
-  async insertEnrollment(em: EntityManager, e: Partial<Enrollment>): Promise<void> {
-    await em.createQueryBuilder().insert().into(Enrollment).values(e).updateEntity(false).execute();
+  insertEnrollment(em: EntityManager, e: Partial<Enrollment>): Promise<void> {
+    return insertRows(em, Enrollment, [e]);
   }
 
   enrollment(id: string, em?: EntityManager): Promise<Enrollment | null> {
@@ -90,14 +92,15 @@ export class EnrollmentRepository {
     return qb.orderBy('e.waitlistedAt', 'ASC').addOrderBy('e.id', 'ASC').getOne();
   }
 
-  /** 1-based place in the queue. */
+  /** 1-based place in the queue: a range count over the (slotId, status, waitlistedAt) index, in every waitlisted sign-up's answer. */
   async waitlistPosition(e: Enrollment): Promise<number> {
-    const ahead = await this.ds.manager
-      .createQueryBuilder(Enrollment, 'e')
-      .where('e.slotId = :slotId AND e.status = :w', { slotId: e.slotId, w: 'waitlisted' })
-      .andWhere('(e.waitlistedAt < :at OR (e.waitlistedAt = :at AND e.id < :id))', { at: e.waitlistedAt, id: e.id })
-      .getCount();
-    return ahead + 1;
+    const m = this.ds.manager;
+    const at = bindable(m, Enrollment, 'waitlistedAt', e.waitlistedAt);
+    const [row] = await m.query<{ n: number | string }[]>(
+      "SELECT COUNT(*) AS n FROM `enrollments` WHERE `slotId` = ? AND `status` = 'waitlisted' AND (`waitlistedAt` < ? OR (`waitlistedAt` = ? AND `id` < ?))",
+      [e.slotId, at, at, e.id],
+    );
+    return Number(row.n) + 1;
   }
 
   waitlistedCount(slotIds: string[]): Promise<Map<string, number>> {

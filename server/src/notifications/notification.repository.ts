@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { newId } from '../common/ids.js';
+import { insertRows } from '../database/fast-sql.js';
 import { User } from '../members/user.entity.js';
 import { InboxItem } from './inbox-item.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -12,8 +13,9 @@ export class NotificationRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** Insert unless a row with the same dedupe key exists (a repeat is ignored). */
-  async insertOutbox(em: EntityManager, rows: Partial<OutboxMessage>[]): Promise<void> {
-    await em.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().updateEntity(false).execute();
+  /** Every business change writes here (plain SQL: database/fast-sql.ts); a repeated dedupe key is skipped. */
+  insertOutbox(em: EntityManager, rows: Partial<OutboxMessage>[]): Promise<void> {
+    return insertRows(em, OutboxMessage, rows, { ignore: true });
   }
 
   async cancelGroup(em: EntityManager, groupKey: string): Promise<void> {
