@@ -4,11 +4,11 @@
 // same run, so `ratio` shows what HTTP, auth and the engine cost on top of the database.
 // Usage: DATABASE_URL=mysql://root@127.0.0.1:3306/<db> npm run bench -- signup-burst
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { httpClient, newId } from './lib/cluster.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
 const SEATS = Number(process.env.BENCH_SEATS ?? 100);
@@ -24,18 +24,6 @@ const server = `${dbUrl.protocol}//${dbUrl.username ? `${dbUrl.username}${dbUrl.
   const admin = await mysql.createConnection(server);
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-}
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-function newId() {
-  let t = Date.now();
-  let time = '';
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  const b = randomBytes(16);
-  return time + [...b].map((x) => ALPHABET[x % 32]).join('');
 }
 
 log('starting server on', dbName);
@@ -83,31 +71,8 @@ try {
   log(`inserted ${USERS} users; logging them in`);
   // Like a load balancer: a bounded pool of keep-alive connections; requests beyond it queue here,
   // and that wait counts in their latency.
-  // (A fresh pool per phase: a socket left idle past the server's keep-alive timeout may be reset.)
-  let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const post = (path, token, body) =>
-    new Promise((resolve) => {
-      const started = performance.now();
-      const payload = JSON.stringify(body);
-      const req = http.request(`${base}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          let parsed = null;
-          try {
-            parsed = JSON.parse(Buffer.concat(chunks).toString());
-          } catch {
-            /* not JSON */
-          }
-          resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
-        });
-      });
-      req.on('error', (e) => {
-        log(`transport error: ${e.message}`);
-        resolve({ status: 599, body: null, ms: performance.now() - started });
-      });
-      req.end(payload);
-    });
+  const client = httpClient();
+  const post = (path, token, body) => client.request(`${base}${path}`, { token, body });
   const tokens = [];
   for (let i = 0; i < users.length; i += 100) {
     const login = async (u) => {
@@ -136,8 +101,7 @@ try {
   });
   if (activity.status !== 201) throw new Error(`create activity failed: ${activity.status} ${JSON.stringify(activity.body)}`);
 
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  client.reset(); // a socket left idle past the server's keep-alive timeout may be reset
   log(`burst: ${USERS} sign-ups at once for ${SEATS} places`);
   const started = performance.now();
   const results = await Promise.all(tokens.map((t) => post(`/activities/${activity.body.id}/signup`, t, {})));

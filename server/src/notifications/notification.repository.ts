@@ -18,12 +18,21 @@ export class NotificationRepository {
     return insertRows(em, OutboxMessage, rows, { ignore: true });
   }
 
+  /**
+   * Finds the rows with a plain read, then updates them by primary key (still only if pending and
+   * unclaimed). An UPDATE … WHERE groupKey = ? that matches nothing gap-locks the groupKey index on
+   * MariaDB, and two such transactions that then insert outbox rows deadlock each other: twenty
+   * payments landing at once (bench crash) ran out of retries that way.
+   */
   async cancelGroup(em: EntityManager, groupKey: string): Promise<void> {
+    const where = 'groupKey = :groupKey AND status = :pending AND leaseOwner IS NULL';
+    const rows = await em.createQueryBuilder(OutboxMessage, 'o').select('o.id', 'id').where(where, { groupKey, pending: 'pending' }).getRawMany<{ id: string }>();
+    if (!rows.length) return;
     await em
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ status: 'cancelled' })
-      .where('groupKey = :groupKey AND status = :pending AND leaseOwner IS NULL', { groupKey, pending: 'pending' })
+      .where('id IN (:...ids) AND status = :pending AND leaseOwner IS NULL', { ids: rows.map((r) => r.id), pending: 'pending' })
       .execute();
   }
 
