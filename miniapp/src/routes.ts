@@ -14,6 +14,8 @@ export const ROUTES = {
   orgResidents: '/packages/org/pages/residents/index',
   partyApplication: '/packages/me/pages/party-application/index',
   residence: '/packages/me/pages/residence/index',
+  // 我的数据与隐私 (issue #9)
+  myData: '/packages/me/pages/my-data/index',
   // study and points (issue #3)
   studyArticle: '/packages/study/pages/article/index',
   studyVideo: '/packages/study/pages/video/index',
@@ -52,6 +54,14 @@ export const ROUTES = {
   volunteerLaunch: '/packages/volunteer/pages/launch/index',
   volunteerBoard: '/packages/volunteer/pages/board/index',
   checkInScan: '/packages/checkin/pages/scan/index',
+  // complaint channel 举报投诉 (issue #9)
+  complaintFile: '/packages/complaints/pages/file/index',
+  complaintsMine: '/packages/complaints/pages/mine/index',
+  complaintDetail: '/packages/complaints/pages/detail/index',
+  complaintsManage: '/packages/complaints/pages/manage/index',
+  // audit trail (issue #9)
+  auditLog: '/packages/audit/pages/log/index',
+  dataAccess: '/packages/audit/pages/data-access/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

@@ -25,9 +25,11 @@ import { PAYMENTS } from './payments/payments.providers.js';
 import { FAMILY } from './family/family.providers.js';
 import { VOLUNTEERING } from './volunteering/volunteering.providers.js';
 import { PRIVACY } from './privacy/privacy.providers.js';
+import { COMPLAINTS } from './complaints/complaints.providers.js';
+import { AUDIT } from './audit/audit.providers.js';
 
 /** Each domain contributes its controllers and providers; they share one injector. */
-const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING];
+const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT];
 
 /** Configuration, database, crypto and logging: available to every module. */
 @Global()

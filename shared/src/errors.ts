@@ -32,6 +32,9 @@ export const ERRORS = {
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系社区工作人员' },
   PRIVACY_NOT_ACCEPTED: { status: 403, message: '请先阅读并同意隐私保护指引' },
   PRIVACY_VERSION_OUTDATED: { status: 409, message: '隐私保护指引已更新，请阅读最新版本后再同意' },
+  ACCOUNT_DELETED: { status: 401, message: '该账号已注销。如需继续使用，请重新用微信登录，将作为新账号注册' },
+  ACCOUNT_PAYMENT_IN_FLIGHT: { status: 409, message: '您有一笔党费正在支付中，请等支付完成或订单关闭（约15分钟）后再注销账号' },
+  ACCOUNT_SOLE_MANAGER: { status: 409, message: '您是所在组织唯一的负责人，请先请上级组织安排接任人，再注销账号' },
 
   // Organisation and Party membership
   RESIDENCE_NODE_INVALID: { status: 400, message: '请选择您居住的网格或楼栋' },
@@ -165,6 +168,14 @@ export const ERRORS = {
   VOLUNTEER_SHIFT_STARTED: { status: 409, message: '岗位已经开始，不能再取消' },
   VOLUNTEER_HOURS_NOT_CORRECTABLE: { status: 409, message: '只能更正系统自动签退、尚未审核的时长' },
   VOLUNTEER_IMPACT_TOO_MANY: { status: 409, message: '一个项目最多记录10项成效，请沿用已有的名称' },
+
+  // complaint channel 举报投诉 (issue #9)
+  COMPLAINT_RESIDENCE_REQUIRED: { status: 409, message: '请先在“我的—居住地”中选择您住的小区，投诉才能交给负责您社区的管理员处理' },
+  COMPLAINT_TOO_MANY_OPEN: { status: 409, message: '您已有5件投诉正在处理，请等答复办结或撤回一件后再提交' },
+  COMPLAINT_REJECTED: { status: 422, message: '投诉内容未通过内容安全检查，请修改后再提交' },
+  COMPLAINT_NOT_WITHDRAWABLE: { status: 409, message: '这件投诉已经答复、办结或撤回，不能再撤回了，请刷新看看' },
+  COMPLAINT_NOT_ANSWERED: { status: 409, message: '这件投诉还没有答复，收到答复后才能确认办结；不需要处理了可以撤回' },
+  COMPLAINT_NOT_PENDING: { status: 409, message: '这件投诉已经答复过或已被撤回，请刷新看看' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

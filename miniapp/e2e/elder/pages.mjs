@@ -125,4 +125,6 @@ export const SCREENS = [
   { name: 'redemption-cancelled', persona: 'party_member', modes: ['elder'], open: tap('cancel-redemption-yes'), ready: 'notice' },
   { name: 'study-article', persona: 'party_member', open: openArticle, ready: 'study-timer', shows: { elder: ['study-timer-state', 'read-aloud'] } },
   { name: 'inbox', persona: 'elder', open: go('/packages/inbox/pages/index/index'), ready: ['inbox', 'inbox-empty'] },
+  // 我的数据与隐私: the deletion warning is long reading; it must stay legible and tappable at elder size.
+  { name: 'my-data', persona: 'elder', open: go('/packages/me/pages/my-data/index'), ready: 'delete-account' },
 ];

@@ -5,22 +5,35 @@ import { request, showError } from './request';
 const FAILED = '导出失败，请稍后重试';
 
 /**
- * Downloads an Excel file from the API and hands it to the user: h5 saves it, weapp opens it with
+ * Downloads a file from the API and hands it to the user: h5 saves it, weapp opens it with
  * the menu to forward or save. Files need the login header, which a plain link can't carry; an
  * expired access token is renewed through `request` and the download tried once more.
  */
-export async function downloadXlsx(path: string, fileName: string): Promise<void> {
+export function downloadXlsx(path: string, fileName: string): Promise<boolean> {
+  return download(path, fileName, (filePath) => Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true }));
+}
+
+/** A JSON file (我的数据): WeChat cannot open one, so weapp offers to forward it (文件传输助手 saves it to phone or PC). */
+export function downloadJson(path: string, fileName: string): Promise<boolean> {
+  return download(path, fileName, (filePath) => Taro.shareFileMessage({ filePath, fileName }));
+}
+
+/** True when the file reached the user; a failure is shown, a share the user cancelled is not. */
+async function download(path: string, fileName: string, open: (filePath: string) => Promise<unknown>): Promise<boolean> {
   try {
-    if ((await fetchOnce(path, fileName)) === 401) {
+    if ((await fetchOnce(path, fileName, open)) === 401) {
       await request('/api/me', { toast: false });
-      if ((await fetchOnce(path, fileName)) !== 200) throw new Error(FAILED);
+      if ((await fetchOnce(path, fileName, open)) !== 200) throw new Error(FAILED);
     }
+    return true;
   } catch (e) {
-    showError({ message: (e as Error).message || FAILED });
+    const text = (e as { errMsg?: string; message?: string }).errMsg ?? (e as Error).message ?? '';
+    if (!/cancel/.test(text)) showError({ message: e instanceof Error && e.message ? e.message : FAILED });
+    return false;
   }
 }
 
-async function fetchOnce(path: string, fileName: string): Promise<number> {
+async function fetchOnce(path: string, fileName: string, open: (filePath: string) => Promise<unknown>): Promise<number> {
   const url = `${API_BASE}${path}`;
   const header = { Authorization: `Bearer ${readTokens()?.accessToken ?? ''}` };
   if (process.env.TARO_ENV === 'h5') {
@@ -36,6 +49,6 @@ async function fetchOnce(path: string, fileName: string): Promise<number> {
   const file = await Taro.downloadFile({ url, header });
   if (file.statusCode === 401) return 401;
   if (file.statusCode !== 200) throw new Error(FAILED);
-  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true });
+  await open(file.tempFilePath);
   return 200;
 }

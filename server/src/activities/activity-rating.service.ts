@@ -10,7 +10,7 @@ import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
 
 /** WeChat's content labels, so a refused comment can say what the problem was. */
-const LABELS: Record<number, string> = {
+export const LABELS: Record<number, string> = {
   10001: '广告',
   20001: '时政',
   20002: '色情',

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, maskPhone, type RosterEntry, type SlotCounters } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { FieldCrypto } from '../common/field-crypto.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
 import { EnrollmentService } from '../enrollment/enrollment.service.js';
@@ -16,6 +17,7 @@ export class ActivityRosterService {
     private readonly engine: EnrollmentService,
     private readonly enrollments: EnrollmentRepository,
     private readonly crypto: FieldCrypto,
+    private readonly audit: AuditTrail,
   ) {}
 
   async roster(actor: Actor, id: string): Promise<{ activityId: string; title: string; counters: SlotCounters; entries: RosterEntry[] }> {
@@ -41,6 +43,7 @@ export class ActivityRosterService {
   /** An .xlsx of the roster (phones masked: the sheet may be printed and left on a table). */
   async export(actor: Actor, id: string): Promise<{ filename: string; body: Buffer }> {
     const r = await this.roster(actor, id);
+    await this.audit.record(actor, { action: 'activity.roster.export', resourceId: r.activityId, orgPath: (await this.activities.require(id)).communityPath });
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('报名名单');
     sheet.columns = [

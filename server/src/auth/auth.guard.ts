@@ -31,6 +31,7 @@ export class AuthGuard implements CanActivate {
     const userId = this.tokens.verifyAccess(match[1]);
     const state = await this.users.authState(userId);
     if (!state) throw new AppError('UNAUTHENTICATED');
+    if (state.deleted) throw new AppError('ACCOUNT_DELETED');
     if (state.disabled) throw new AppError('ACCOUNT_DISABLED');
     req.actor = { userId, grants: state.grants };
     return true;

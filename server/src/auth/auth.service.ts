@@ -74,6 +74,7 @@ export class AuthService {
   }
 
   private async login(user: User): Promise<LoginResponse> {
+    if (user.deletedAt) throw new AppError('ACCOUNT_DELETED');
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
     const pair = await this.tx.run((em) => this.issue(user.id, newId(), em));
     return { ...pair, user: await this.members.view(user) };

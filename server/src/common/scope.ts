@@ -1,6 +1,7 @@
 import { MANAGING_ROLES, type Role } from '@honglin/shared';
 import type { Actor } from './actor.js';
 import { AppError } from './app-error.js';
+import { noteAdmitted } from './audit-context.js';
 
 /**
  * The one authorisation scope: a role reaches the subtree of the node it is held on. Services ask
@@ -26,6 +27,8 @@ export function assertManager(actor: Actor, roles: readonly Role[] = MANAGING_RO
 export function assertManages(actor: Actor, path: string, roles: readonly Role[] = MANAGING_ROLES): void {
   assertManager(actor, roles);
   if (!manages(actor, path, roles)) throw AppError.notFound();
+  // The audit trail files an organiser's write under the organisation it reached, with the role used.
+  noteAdmitted(actor, path, roles);
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

@@ -33,7 +33,10 @@ import { VolunteerCampaign, VolunteerShift } from '../volunteering/campaign.enti
 import { VolunteerProfile } from '../volunteering/profile.entity.js';
 import { VolunteerCertificate, VolunteerHours, VolunteerHoursCorrection } from '../volunteering/hours.entity.js';
 import { VolunteerImpactRecord } from '../volunteering/impact.entity.js';
+import { Complaint } from '../complaints/complaint.entity.js';
 import { MobilisationAnswerRow, MobilisationCall } from '../volunteering/mobilisation.entity.js';
+import { ConsentRecord } from '../privacy/consent-record.entity.js';
+import { AuditEntry, AuditHead } from '../audit/audit-entry.entity.js';
 
 /** Every entity of the schema. Add new ones here, then run `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, RefreshToken, WechatAccessToken,
@@ -53,4 +56,10 @@ export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, Refres
   // volunteering and mobilisation (issue #6)
   VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, MobilisationCall, MobilisationAnswerRow,
   VolunteerHoursCorrection, VolunteerImpactRecord,
+  // complaint channel 举报投诉 (issue #9)
+  Complaint,
+  // consent records (issue #9)
+  ConsentRecord,
+  // hash-chained audit trail (issue #9)
+  AuditEntry, AuditHead,
 ];

@@ -10,6 +10,7 @@ import {
   type DuesProfileView,
 } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { AppError } from '../common/app-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { newId } from '../common/ids.js';
@@ -50,6 +51,7 @@ export class DuesService {
     private readonly crypto: FieldCrypto,
     private readonly notifications: NotificationService,
     private readonly reminders: DuesReminders,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The branch (not group) a Party member belongs to. */
@@ -128,7 +130,11 @@ export class DuesService {
 
   async profiles(actor: Actor, branchId: string): Promise<DuesProfileView[]> {
     const branch = await this.managedBranch(actor, branchId);
-    return (await this.repo.profilesUnder(branch.path)).map((p) => this.profileView(actor, p, p.name));
+    const views = (await this.repo.profilesUnder(branch.path)).map((p) => this.profileView(actor, p, p.name));
+    // Each member whose income base the treasurer now sees finds it in 谁查看了我的数据.
+    const shown = views.filter((v) => v.baseFen !== null).map((v) => v.userId);
+    await this.audit.record(actor, { action: 'dues.income.read', subjects: shown, resourceId: branch.id, orgPath: branch.path, role: 'treasurer' });
+    return views;
   }
 
   /** One bill per member with a profile for the month; running it again creates nothing new. */

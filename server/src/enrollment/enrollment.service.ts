@@ -204,7 +204,7 @@ export class EnrollmentService {
   }
 
   /** The person leaves (or an organiser removes them); their places go to the head of the waitlist. */
-  async cancel(em: EntityManager, enrollmentId: string, by: { userId: string; organiser?: boolean }): Promise<Enrollment> {
+  async cancel(em: EntityManager, enrollmentId: string, by: { userId: string; organiser?: boolean; reason?: 'account_deleted' }): Promise<Enrollment> {
     const now = new Date();
     const e = await this.repo.enrollment(enrollmentId, em);
     if (!e || (!by.organiser && e.userId !== by.userId)) throw AppError.notFound();
@@ -212,7 +212,7 @@ export class EnrollmentService {
     const slot = await this.requireSlot(em, e.slotId);
     const holdsSeats = e.status !== 'waitlisted';
     if (holdsSeats && !by.organiser && now > slot.cancelDeadline) throw new AppError('ENROLLMENT_CANCEL_DEADLINE_PASSED');
-    const reason = by.organiser ? 'organiser' : 'self';
+    const reason = by.reason ?? (by.organiser ? 'organiser' : 'self');
     if (!(await this.repo.transition(em, e.id, e.status, { status: 'cancelled', cancelReason: reason, offerExpiresAt: null, waitlistedAt: null }))) {
       throw new AppError('ENROLLMENT_NOT_CANCELLABLE');
     }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ActivitiesService } from '../activities/activities.service.js';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CheckInService } from '../checkin/check-in.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
@@ -23,6 +24,12 @@ const ABOUT_THE_ELDER: Partial<Record<ErrorCode, string>> = {
   CHECKIN_NOT_INVITED: 'TA不在本次签到名单中，请先替TA报名',
   CHECKIN_ALREADY_DONE: 'TA已经签到过了，无需重复签到',
 };
+
+/** A family member looking at an elder's things: the elder is the subject, the link the resource. */
+function familyRead(action: string, acting: ActingFor) {
+  const linkId = acting.consent.kind === 'family_link' ? acting.consent.linkId : null;
+  return { action, subjects: [acting.subjectUserId], resourceId: linkId, role: 'family' };
+}
 
 function aboutTheElder(error: unknown): never {
   if (error instanceof AppError && ABOUT_THE_ELDER[error.code] && error.message === ERRORS[error.code].message) {
@@ -47,6 +54,7 @@ export class FamilyActingService {
     private readonly checkIns: CheckInService,
     private readonly notifications: NotificationService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditTrail,
   ) {}
 
   async signUp(actor: Actor, elderId: string, activityId: string, companions: Companion[]): Promise<EnrollmentView> {
@@ -93,13 +101,15 @@ export class FamilyActingService {
     await this.tx.run(async (em) => {
       await this.hold(em, acting);
       await this.proxies.record(em, acting, { action: 'inbox_read', targetType: 'inbox', targetId: elderId, targetTitle: '通知' });
+      await this.audit.recordIn(em, actor, familyRead('family.inbox.read', acting));
     });
     return this.notifications.inbox(elderId, limit, cursor);
   }
 
   /** The elder's 我的活动, so the family member can see what is booked and cancel. */
   async activitiesOf(actor: Actor, elderId: string): Promise<MyEnrollmentView[]> {
-    await this.links.requireActive(actor, elderId);
+    const link = await this.links.requireActive(actor, elderId);
+    await this.audit.record(actor, { action: 'family.activities.read', subjects: [elderId], resourceId: link.id, role: 'family' });
     return this.activities.mineOf(elderId);
   }
 

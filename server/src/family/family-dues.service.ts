@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatYuan, type CreatedOrderView, type CreateOrderRequest, type ElderDuesView } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { DuesService } from '../dues/dues.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { ReceiptsService } from '../payments/receipts.service.js';
@@ -28,13 +29,15 @@ export class FamilyDuesService {
     private readonly dues: DuesService,
     private readonly payments: PaymentsService,
     private readonly receipts: ReceiptsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The elder's bills (never their income base) and the receipts of what this family member paid for them. */
   async view(actor: Actor, elderId: string): Promise<ElderDuesView> {
-    await this.links.requireActive(actor, elderId);
+    const link = await this.links.requireActive(actor, elderId);
     const { user, profile, bills } = await this.dues.of(actor, elderId);
     if (!user?.branchNodeId) throw new AppError('FAMILY_ELDER_NOT_PARTY_MEMBER');
+    await this.audit.record(actor, { action: 'family.dues.read', subjects: [elderId], resourceId: link.id, role: 'family' });
     const receipts = await this.receipts.ofMember(elderId, actor.userId);
     return { member: { id: user.id, name: user.name }, profile, bills, receipts };
   }

@@ -21,6 +21,7 @@ import { isUniqueViolation } from '../checkin/check-in.repository.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { User } from '../members/user.entity.js';
 import { OrgRepository } from '../organizations/org.repository.js';
+import { ConsentRecords } from '../privacy/consent-records.service.js';
 import { FamilyNotices } from './family-notices.js';
 import type { FamilyLink } from './family-link.entity.js';
 import { FamilyRepository } from './family.repository.js';
@@ -46,6 +47,7 @@ export class FamilyLinksService implements OnModuleDestroy {
     private readonly tx: TransactionRunner,
     private readonly crypto: FieldCrypto,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly consents: ConsentRecords,
   ) {
     // Same store as the request limits: shared through Redis when several instances run.
     this.tries = config.REDIS_URL ? new RedisRateLimitStore(config.REDIS_URL) : new MemoryRateLimitStore();
@@ -100,6 +102,7 @@ export class FamilyLinksService implements OnModuleDestroy {
       });
       if (!(await this.repo.takeInvite(em, invite.id))) throw new AppError('FAMILY_INVITE_INVALID');
       const people = await this.people(link);
+      if (witnessed) await this.consents.familyLinked(em, link, now);
       await (witnessed ? this.notices.linked(em, link, people) : this.notices.requested(em, link, people));
     });
     return this.view(link, actor.userId);
@@ -113,6 +116,7 @@ export class FamilyLinksService implements OnModuleDestroy {
     const patch = { status: 'active' as const, consent: 'elder_confirmed' as const, confirmedBy: actor.userId, confirmedAt: new Date() };
     await this.tx.run(async (em) => {
       if (!(await this.repo.transition(em, link.id, ['pending'], patch))) throw new AppError('FAMILY_LINK_NOT_PENDING');
+      await this.consents.familyLinked(em, link, patch.confirmedAt);
       await this.notices.linked(em, { ...link, ...patch }, await this.people(link));
     });
     return this.view({ ...link, ...patch }, actor.userId);
@@ -125,12 +129,22 @@ export class FamilyLinksService implements OnModuleDestroy {
     const party = link.elderUserId === actor.userId || link.familyUserId === actor.userId;
     if (!party && !(await this.organiserOf(actor, link.elderUserId))) throw AppError.notFound();
     if (link.status === 'revoked') throw new AppError('FAMILY_LINK_REVOKED');
-    const patch = { status: 'revoked' as const, liveKey: null, revokedBy: actor.userId, revokeReason: reason || null, revokedAt: new Date() };
-    await this.tx.run(async (em) => {
-      if (!(await this.repo.transition(em, link.id, ['pending', 'active'], patch))) throw new AppError('FAMILY_LINK_REVOKED');
-      await this.notices.revoked(em, { ...link, ...patch }, await this.people(link));
-    });
-    return this.view({ ...link, ...patch }, actor.userId);
+    const revoked = await this.tx.run((em) => this.revokeIn(em, link, actor.userId, reason || null));
+    return this.view(revoked, actor.userId);
+  }
+
+  /**
+   * The one way a link ends, inside the caller's transaction (account deletion ends every link of the
+   * person in its own): the status change, the consent record for both sides, and the other side's notice.
+   */
+  async revokeIn(em: EntityManager, link: FamilyLink, by: string, reason: string | null): Promise<FamilyLink> {
+    const patch = { status: 'revoked' as const, liveKey: null, revokedBy: by, revokeReason: reason, revokedAt: new Date() };
+    if (!(await this.repo.transition(em, link.id, ['pending', 'active'], patch))) throw new AppError('FAMILY_LINK_REVOKED');
+    const revoked = { ...link, ...patch };
+    // Declining a request withdraws nothing: only a link that was live had a consent to revoke.
+    if (link.status === 'active') await this.consents.familyRevoked(em, link, patch.revokedAt);
+    await this.notices.revoked(em, revoked, await this.people(revoked));
+    return revoked;
   }
 
   async list(actor: Actor): Promise<FamilyLinksView> {

@@ -15,6 +15,7 @@ import {
 } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { newId } from '../common/ids.js';
 import { ImageStore } from '../common/image-store.js';
 import { assertManager, assertManages } from '../common/scope.js';
@@ -39,6 +40,7 @@ export class MeetingRecordsService {
     private readonly org: OrgRepository,
     private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {
     // Beside the SQLite file (the server's data dir) whichever database is in use.
     this.photos = new ImageStore(resolve(dirname(config.SQLITE_PATH), 'meeting-photos'));
@@ -93,16 +95,19 @@ export class MeetingRecordsService {
   async exportYear(actor: Actor, year: number, nodeId?: string): Promise<{ fileName: string; bytes: Buffer }> {
     const scope = assertManager(actor, MEETING_MANAGERS);
     let branches = (await this.repo.partyNodesUnder(scope)).filter((n) => n.kind === 'branch');
+    let orgPath = scope.length === 1 ? scope[0] : null;
     if (nodeId) {
       const node = await this.org.findNode(nodeId);
       if (!node) throw AppError.notFound();
       assertManages(actor, node.path, MEETING_MANAGERS);
+      orgPath = node.path;
       branches = branches.filter((b) => b.path.startsWith(node.path) || node.path.startsWith(b.path));
     }
     const range = periodRange('year', new Date(Date.UTC(year, 6, 1)));
     const meetings = await this.repo.heldBetween(branches.map((b) => b.id), range.start, range.end);
     const invitees = await this.repo.inviteesOf(meetings.map((m) => m.id));
     const names = new Map((await this.repo.usersByIds([...new Set(invitees.map((i) => i.userId))])).map((u) => [u.id, u.name]));
+    await this.audit.record(actor, { action: 'meeting.attendance.export', resourceId: nodeId ?? null, orgPath });
     const branchName = new Map(branches.map((b) => [b.id, b.name]));
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet(`${year}年考勤`);

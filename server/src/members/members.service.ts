@@ -6,6 +6,7 @@ import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { byKind, nodeRef, pathIds } from '../organizations/node-chain.js';
 import { OrgRepository } from '../organizations/org.repository.js';
+import { ConsentRecords } from '../privacy/consent-records.service.js';
 import type { PartyApplication } from '../organizations/party-application.entity.js';
 import { WechatClient } from '../wechat/wechat.client.js';
 import type { User } from './user.entity.js';
@@ -20,6 +21,7 @@ export class MembersService {
     private readonly tx: TransactionRunner,
     private readonly crypto: FieldCrypto,
     @Inject(WechatClient) private readonly wechat: WechatClient,
+    private readonly consents: ConsentRecords,
   ) {}
 
   /**
@@ -94,7 +96,11 @@ export class MembersService {
 
   async acceptPrivacy(userId: string, version: string): Promise<MeView> {
     if (version !== PRIVACY_POLICY_VERSION) throw new AppError('PRIVACY_VERSION_OUTDATED');
-    await this.tx.run((em) => this.users.update(userId, { privacyVersion: version, privacyAcceptedAt: new Date() }, em));
+    const at = new Date();
+    await this.tx.run(async (em) => {
+      await this.users.update(userId, { privacyVersion: version, privacyAcceptedAt: at }, em);
+      await this.consents.privacyAccepted(em, userId, version, at);
+    });
     return this.me(userId);
   }
 

@@ -27,6 +27,8 @@ export class User {
   @Column({ type: 'varchar', length: 32, nullable: true }) privacyVersion: string | null;
   @TimeColumn({ nullable: true }) privacyAcceptedAt: Date | null;
   @Column({ type: 'boolean', default: false }) disabled: boolean;
+  /** Set when the person deleted their account: personal fields erased, login refused (issue #9). */
+  @TimeColumn({ nullable: true }) deletedAt: Date | null;
   /** Key of the demo persona this user stands for (demo database only). */
   @Column({ type: 'varchar', length: 32, nullable: true }) demoPersona: string | null;
   @CreatedAt() createdAt: Date;

@@ -52,17 +52,16 @@ export class UserRepository {
    * What every authenticated request needs, in one round trip: whether the account exists and is
    * enabled, and its scoped roles. Only these columns, so no encrypted field is decrypted per request.
    */
-  async authState(userId: string): Promise<{ disabled: boolean; grants: ScopedGrant[] } | null> {
-    const rows = await this.ds.manager
-      .createQueryBuilder(User, 'u')
-      .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
-      .leftJoin(OrgNode, 'n', 'n.id = r.nodeId')
-      .select(['u.disabled AS disabled', 'r.role AS role', 'r.nodeId AS nodeId', 'n.path AS path'])
-      .where('u.id = :userId', { userId })
-      .getRawMany<{ disabled: boolean | number; role: ScopedGrant['role'] | null; nodeId: string | null; path: string | null }>();
+  async authState(userId: string): Promise<{ disabled: boolean; deleted: boolean; grants: ScopedGrant[] } | null> {
+    // Plain SQL: this runs on every request, and the builder cost more CPU than the query (database/fast-sql.ts).
+    const rows = await this.ds.manager.query<{ disabled: boolean | number; deletedAt: Date | string | null; role: ScopedGrant['role'] | null; nodeId: string | null; path: string | null }[]>(
+      'SELECT u.`disabled` AS disabled, u.`deletedAt` AS deletedAt, r.`role` AS role, r.`nodeId` AS nodeId, n.`path` AS path FROM `users` u ' +
+        'LEFT JOIN `role_assignments` r ON r.`userId` = u.`id` LEFT JOIN `org_nodes` n ON n.`id` = r.`nodeId` WHERE u.`id` = ?',
+      [userId],
+    );
     if (!rows.length) return null;
     const grants = rows.filter((r) => r.role && r.nodeId && r.path !== null).map((r) => ({ role: r.role!, nodeId: r.nodeId!, path: r.path! }));
-    return { disabled: Boolean(Number(rows[0].disabled)), grants };
+    return { disabled: Boolean(Number(rows[0].disabled)), deleted: rows[0].deletedAt != null, grants };
   }
 
   rolesOf(userIds: string[]): Promise<RoleAssignment[]> {

@@ -88,7 +88,7 @@ export class StudyController {
 
   @Get('org/study/topics/:id/report.xlsx')
   async export(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<StreamableFile> {
-    const report = await this.topics.report(actor, id);
+    const report = await this.topics.exportReport(actor, id);
     return new StreamableFile(await topicReportWorkbook(report), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="topic-report.xlsx"; filename*=UTF-8''${encodeURIComponent(`${report.topic.title}-完成情况.xlsx`)}`,

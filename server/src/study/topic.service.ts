@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { TopicCreate, TopicReport, TopicView } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { newId } from '../common/ids.js';
 import { assertManager, assertManages } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -28,6 +29,7 @@ export class TopicService {
     private readonly tx: TransactionRunner,
     private readonly clock: StudyClock,
     private readonly ds: DataSource,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: Actor, dto: TopicCreate): Promise<TopicView> {
@@ -54,6 +56,13 @@ export class TopicService {
   async managed(actor: Actor): Promise<TopicView[]> {
     const topics = await this.repo.topicsUnder(assertManager(actor, ORGANISERS));
     return Promise.all(topics.map((t) => this.view(actor.userId, t)));
+  }
+
+  /** The report as a file that leaves the system: recorded in the audit trail first (filed under the branch the scope check admitted). */
+  async exportReport(actor: Actor, topicId: string): Promise<TopicReport> {
+    const report = await this.report(actor, topicId);
+    await this.audit.record(actor, { action: 'study.report.export', resourceId: topicId });
+    return report;
   }
 
   /** Who finished (every content read to the minimum, and the quiz if any), who did not, average quiz score. */

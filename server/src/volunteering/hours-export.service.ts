@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { formatChinaDateTime, HOURS_STATUS_LABELS } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CampaignsService } from './campaigns.service.js';
 import { HoursRepository } from './hours.repository.js';
 import { HoursService } from './hours.service.js';
@@ -13,11 +14,13 @@ export class HoursExportService {
     private readonly campaigns: CampaignsService,
     private readonly repo: HoursRepository,
     private readonly hours: HoursService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async export(actor: Actor, campaignId: string): Promise<{ filename: string; body: Buffer }> {
     const c = await this.campaigns.managed(actor, campaignId);
     const rows = await this.hours.views(await this.repo.list({ paths: [c.nodePath], campaignId: c.id, limit: 10_000 }));
+    await this.audit.record(actor, { action: 'volunteering.hours.export', resourceId: c.id, orgPath: c.nodePath });
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('志愿时长');
     sheet.columns = [

@@ -76,6 +76,12 @@ function Me({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={go(ROUTES.orgResidents)} testId="entry-org-residents">代办服务（无智能手机居民）</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsMallManage)} testId="entry-mall-manage">积分超市管理</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsRules)} testId="entry-points-rules">积分规则</BigButton>
+          {me.roles.some((g) => g.role === 'admin') ? (
+            <BigButton variant="secondary" onClick={go(ROUTES.complaintsManage)} testId="entry-complaints-manage">投诉处理</BigButton>
+          ) : null}
+          {me.roles.some((g) => g.role === 'admin') ? (
+            <BigButton variant="secondary" onClick={go(ROUTES.auditLog)} testId="entry-audit-log">审计日志</BigButton>
+          ) : null}
         </Card>
       ) : null}
       <Card title="志愿服务">
@@ -86,6 +92,9 @@ function Me({ me }: { me: MeView }) {
       </Card>
       <Card title="隐私与账号">
         <BigButton variant="secondary" onClick={go(ROUTES.privacy)} testId="entry-privacy">隐私保护指引</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.complaintFile)} testId="entry-complaints">举报投诉（个人信息被滥用）</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.dataAccess)} testId="entry-data-access">谁查看了我的数据</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.myData)} testId="entry-my-data">我的数据与隐私（下载、注销）</BigButton>
         <ConfirmButton question="退出后需要重新登录才能使用。确定退出吗？" yes="退出登录" no="不退出" onConfirm={() => void logoutEverywhere()} testId="logout">
           退出登录
         </ConfirmButton>

@@ -7,6 +7,7 @@ import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
 import { listNodeMembers } from '../../../../services/org';
+import { RevealPhone } from './RevealPhone';
 import './index.scss';
 
 export default function MembersPage() {
@@ -67,6 +68,7 @@ function Members({ nodeId }: { nodeId: string }) {
           <Text className="muted member-row__meta">
             {[member.roles.map((role) => ROLE_LABELS[role]).join('、'), member.grid?.name, member.branch?.name].filter(Boolean).join(' · ')}
           </Text>
+          {member.phoneMasked ? <RevealPhone userId={member.id} name={member.name} /> : null}
         </Card>
       ))}
       {error ? (

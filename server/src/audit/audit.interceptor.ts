@@ -1,0 +1,53 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { concatMap, type Observable } from 'rxjs';
+import { auditScope, type AuditScope } from '../common/audit-context.js';
+import { JsonLogger } from '../common/logger.js';
+import type { AppRequest } from '../common/request-context.js';
+import { managedPaths } from '../common/scope.js';
+import { asId, AuditTrail } from './audit-trail.service.js';
+import { isAuditedWrite } from './own-writes.js';
+
+/**
+ * Every request runs inside an audit scope (its request id and address, for any entry recorded while
+ * answering it). A write by someone holding a managing role on a route that is not a person's own
+ * (see own-writes.ts) also gets an entry: method + route pattern, the :id it acted on, the person it
+ * was about (a :userId, or a userId in the body). The entry is written inside the first transaction
+ * the write commits (TransactionRunner's commit hook), so the two stand or fall together; if the
+ * handler committed none, it is appended right after the handler succeeded.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
+    const req = ctx.switchToHttp().getRequest<AppRequest>();
+    const scope: AuditScope = { requestId: req.id ?? null, ip: req.ip ?? null };
+    const pattern = (req.route as { path?: unknown } | undefined)?.path;
+    if (req.actor && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined) && managedPaths(req.actor).length) {
+      scope.pending = {
+        actor: req.actor,
+        action: `${req.method} ${pattern}`,
+        resourceId: asId(req.params?.id) ?? asId(Object.values(req.params ?? {})[0]),
+        subjectUserId: asId(req.params?.userId) ?? asId((req.body as { userId?: unknown } | undefined)?.userId),
+        state: 'pending',
+      };
+    }
+    return auditScope.run(scope, () =>
+      next.handle().pipe(
+        concatMap(async (result) => {
+          if (scope.pending) await this.trail.flush(scope).catch((error) => this.lost(scope, error));
+          return result;
+        }),
+      ),
+    );
+  }
+
+  /** The write itself succeeded and cannot be undone here: say so loudly, with the request id. */
+  private lost(scope: AuditScope, error: unknown): void {
+    this.logger.event('error', 'audit entry not written', { reqId: scope.requestId, action: scope.pending?.action, error });
+  }
+}

@@ -1,0 +1,12 @@
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from './audit.controller.js';
+import { AuditInterceptor } from './audit.interceptor.js';
+import { AuditTrail } from './audit-trail.service.js';
+import { AuditRepository } from './audit.repository.js';
+import { AuditService } from './audit.service.js';
+
+/** The hash-chained audit trail (issue #9); its interceptor sees every request. */
+export const AUDIT = {
+  controllers: [AuditController],
+  providers: [AuditRepository, AuditTrail, AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+};

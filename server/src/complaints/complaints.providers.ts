@@ -1,0 +1,11 @@
+import { ComplaintNotices } from './complaint-notices.js';
+import { ComplaintReminderJob, ComplaintReminders } from './complaint-reminders.js';
+import { ComplaintsController } from './complaints.controller.js';
+import { ComplaintsRepository } from './complaints.repository.js';
+import { ComplaintsService } from './complaints.service.js';
+
+/** 举报投诉, the complaint channel for misuse of personal data (issue #9). */
+export const COMPLAINTS = {
+  controllers: [ComplaintsController],
+  providers: [ComplaintsRepository, ComplaintNotices, ComplaintsService, ComplaintReminders, ComplaintReminderJob],
+};
