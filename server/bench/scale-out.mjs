@@ -4,6 +4,9 @@
 // accepted by the other. Prints throughput for one and two instances and the invariants.
 // Usage: npm run bench -- scale-out   (MariaDB at 127.0.0.1:3306, Redis at REDIS_URL or 127.0.0.1:6379)
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createActivity, duplicateDeliveries, freshDatabase, httpClient, ledgerMismatches, log as logger, outboxDrained, seedResidents, slotInvariants, startFakes, startServer } from './lib/cluster.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
@@ -13,7 +16,9 @@ const log = logger('scale-out');
 
 const db = await freshDatabase('hl_scale');
 const fakes = await startFakes();
-const env = { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', ...fakes.env };
+// The shared volume uploads go to (UPLOAD_DIR), as two instances behind one address need.
+const uploads = mkdtempSync(join(tmpdir(), 'hl-scale-uploads-'));
+const env = { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', UPLOAD_DIR: uploads, ...fakes.env };
 // One after the other: the first migrates and seeds the empty database.
 const a = await startServer({ port: PORT, env, name: 'instance A' });
 const b = await startServer({ port: PORT + 1, env, name: 'instance B' });
@@ -22,6 +27,7 @@ try {
   const { users, branch } = await seedResidents(db.pool, fakes, USERS, { partyBranch: true });
   const qr = await crossInstanceQr(users.slice(0, 2), branch);
   log(`QR check-in across instances: ${JSON.stringify(qr)}`);
+  const coverCrossServed = await crossInstanceCover();
 
   // Both instances warm (JIT, pools) before anything is timed.
   const warm = await createActivity(client, a.base, fakes, db.pool, 10);
@@ -70,6 +76,7 @@ try {
       wechatSent: dupes.wechatSent,
       outboxDrained: drained,
       qrCrossVerified: qr.aToB && qr.bToA,
+      coverCrossServed,
       cores: (await import('node:os')).availableParallelism(),
     }),
   );
@@ -78,6 +85,18 @@ try {
   await Promise.all([a.kill(), b.kill()]);
   await fakes.close();
   if (!process.env.BENCH_KEEP_DB) await db.drop();
+  rmSync(uploads, { recursive: true, force: true });
+}
+
+/** A cover picture uploaded through one instance is served by the other. */
+async function crossInstanceCover() {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const [[organiser]] = await db.pool.query("SELECT id FROM users WHERE demoPersona = 'grid_worker'");
+  const activity = await createActivity(client, a.base, fakes, db.pool, 5);
+  const up = await client.request(`${a.base}/api/activities/${activity.id}/cover`, { token: fakes.token(organiser.id), body: { dataUrl: `data:image/png;base64,${png}` } });
+  if (up.status !== 200 && up.status !== 201) throw new Error(`cover upload: ${up.status} ${JSON.stringify(up.body)}`);
+  const served = await client.request(`${b.base}${up.body.coverImage}`, { method: 'GET' });
+  return served.status === 200;
 }
 
 /** A meeting under way: its QR code fetched from one instance is redeemed on the other, both ways. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ACTIVITY_COVER_MAX_BYTES, type ActivityDetail } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
@@ -16,7 +16,7 @@ export class ActivityCovers {
     private readonly activities: ActivitiesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.store = new ImageStore(resolve(dirname(config.SQLITE_PATH), 'activity-covers'));
+    this.store = new ImageStore(join(config.uploadDir, 'activity-covers'));
   }
 
   async upload(actor: Actor, id: string, dataUrl: string): Promise<ActivityDetail> {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Secrets that ship in the repository for the demo. Production refuses to start with any of them. */
@@ -25,6 +26,8 @@ const schema = z.object({
     .regex(/^(mysql|mariadb):\/\/.+/, 'must be mysql://user:pass@host:port/db or mariadb://…')
     .optional(),
   SQLITE_PATH: z.string().default('./data/honglin.sqlite'),
+  /** Where uploaded images live (meeting photos, activity covers); several instances must share it. Default: beside SQLITE_PATH. */
+  UPLOAD_DIR: z.string().min(1).optional(),
   DEMO_MODE: bool.optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEMO_SECRETS.jwtSecret),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -96,6 +99,8 @@ export type RawConfig = z.infer<typeof schema>;
 export interface AppConfig extends Omit<RawConfig, 'DEMO_MODE' | 'SEED_DEMO'> {
   demoMode: boolean;
   seedDemo: boolean;
+  /** Absolute folder of uploaded images (UPLOAD_DIR, or beside the SQLite file). */
+  uploadDir: string;
   database: { type: 'better-sqlite3'; path: string } | { type: 'mariadb'; url: string };
 }
 
@@ -118,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...rest,
     demoMode,
     seedDemo: raw.SEED_DEMO ?? (demoMode && !raw.DATABASE_URL),
+    uploadDir: resolve(raw.UPLOAD_DIR ?? dirname(raw.SQLITE_PATH)),
     database: raw.DATABASE_URL
       ? { type: 'mariadb', url: raw.DATABASE_URL }
       : { type: 'better-sqlite3', path: raw.SQLITE_PATH },

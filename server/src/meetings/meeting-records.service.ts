@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import {
@@ -43,7 +43,7 @@ export class MeetingRecordsService {
     private readonly audit: AuditTrail,
   ) {
     // Beside the SQLite file (the server's data dir) whichever database is in use.
-    this.photos = new ImageStore(resolve(dirname(config.SQLITE_PATH), 'meeting-photos'));
+    this.photos = new ImageStore(join(config.uploadDir, 'meeting-photos'));
   }
 
   /** Minutes and resolutions may be written before and after attendance is closed, not after cancelling. */
