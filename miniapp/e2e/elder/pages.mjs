@@ -57,7 +57,25 @@ export async function prepare(baseUrl, mode) {
     body: { nodeId: branch.id, name: mallItem, description: '支部为党员准备，凭提货码到党群服务中心领取', imageUrl: null, pricePoints: 1, stock: 5 },
   });
   assert(item.status === 201, `creating the mall item answered ${item.status}: ${item.text}`);
+  await prepareTrust(baseUrl, mode);
   return { activityId, meetingId: meeting.body.id, mallItem };
+}
+
+/**
+ * So 我的投诉 and 谁查看了我的数据 show an entry rather than their empty state: 张秀英 files a complaint
+ * and the grid worker looks at her full phone number (a recorded read).
+ */
+async function prepareTrust(baseUrl, mode) {
+  const elder = await apiLogin(baseUrl, 'elder');
+  const filed = await api(baseUrl, '/api/complaints', {
+    method: 'POST',
+    token: elder.accessToken,
+    body: { category: mode === 'elder' ? 'harassment' : 'data_leak', text: '有人冒充社区工作人员打电话给我，说出了我的住址和电话。' },
+  });
+  assert(filed.status === 201, `filing the complaint answered ${filed.status}: ${filed.text}`);
+  const worker = await apiLogin(baseUrl, 'grid_worker');
+  const read = await api(baseUrl, `/api/org/members/${elder.user.id}/phone`, { token: worker.accessToken });
+  assert(read.status === 200, `revealing the elder's phone answered ${read.status}: ${read.text}`);
 }
 
 /** Turns the persona's saved preference on or off, as the switch would. */
@@ -125,6 +143,10 @@ export const SCREENS = [
   { name: 'redemption-cancelled', persona: 'party_member', modes: ['elder'], open: tap('cancel-redemption-yes'), ready: 'notice' },
   { name: 'study-article', persona: 'party_member', open: openArticle, ready: 'study-timer', shows: { elder: ['study-timer-state', 'read-aloud'] } },
   { name: 'inbox', persona: 'elder', open: go('/packages/inbox/pages/index/index'), ready: ['inbox', 'inbox-empty'] },
+  // 举报投诉, 我的投诉 and 谁查看了我的数据 (issue #9): what an older resident reads when her data was misused.
+  { name: 'complaint-file', persona: 'elder', open: go('/packages/complaints/pages/file/index'), ready: 'complaint-submit' },
+  { name: 'complaints-mine', persona: 'elder', open: go('/packages/complaints/pages/mine/index'), ready: 'complaint-status' },
+  { name: 'data-access', persona: 'elder', open: go('/packages/audit/pages/data-access/index'), ready: 'data-access-item' },
   // 我的数据与隐私: the deletion warning is long reading; it must stay legible and tappable at elder size.
   { name: 'my-data', persona: 'elder', open: go('/packages/me/pages/my-data/index'), ready: 'delete-account' },
 ];

@@ -46,6 +46,10 @@ export function byTestId(page, testId) {
 export async function loginAs(page, baseUrl, persona) {
   await page.goto(`${baseUrl}/#/pages/home/index`);
   await byTestId(page, 'go-login').click();
+  // Let the login page finish sliding in (300 ms) first: Taro's h5 router hides the page below once the
+  // slide ends, so a login that navigates back to home before then left home hidden (blank) for good.
+  await byTestId(page, `persona-${persona}`).waitFor();
+  await page.waitForTimeout(450);
   await byTestId(page, `persona-${persona}`).click();
   const agree = byTestId(page, 'privacy-agree');
   const greeting = byTestId(page, 'home-greeting');

@@ -5,7 +5,8 @@ export function Field({ label, value, onInput, type = 'text', testId }: { label:
   return (
     <View className="form-row">
       <Text className="form-row__label">{label}</Text>
-      <Input className="form-input" type={type} value={value} onInput={(e) => onInput(e.detail.value)} aria-label={label} data-testid={testId} />
+      {/* On h5 the <input> sits inside Taro's <taro-input-core>: nativeProps gives the input itself its name. */}
+      <Input className="form-input" type={type} value={value} onInput={(e) => onInput(e.detail.value)} aria-label={label} nativeProps={{ 'aria-label': label }} data-testid={testId} />
     </View>
   );
 }
