@@ -25,11 +25,15 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<AppRequest>();
-    const scope: AuditScope = { requestId: req.id ?? null, ip: req.ip ?? null };
     const pattern = (req.route as { path?: unknown } | undefined)?.path;
-    if (req.actor && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined) && managedPaths(req.actor).length) {
+    const managerWrite = req.actor && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined) && managedPaths(req.actor).length;
+    // A person's own write (a sign-up, a payment: the bulk of all traffic) records nothing, and reads of
+    // others' data are all GETs: such requests skip the scope and its per-request observable chain.
+    if (!managerWrite && req.method !== 'GET') return next.handle();
+    const scope: AuditScope = { requestId: req.id ?? null, ip: req.ip ?? null };
+    if (managerWrite) {
       scope.pending = {
-        actor: req.actor,
+        actor: req.actor!,
         action: `${req.method} ${pattern}`,
         resourceId: asId(req.params?.id) ?? asId(Object.values(req.params ?? {})[0]),
         subjectUserId: asId(req.params?.userId) ?? asId((req.body as { userId?: unknown } | undefined)?.userId),
