@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { isSqlite } from './data-source.js';
 
 /**
  * Plain statements for the hottest paths (every sign-up of a burst). Under load TypeORM's query
@@ -11,9 +12,6 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 const sqlCache = new Map<string, string>();
 
-function isSqlite(em: EntityManager): boolean {
-  return em.connection.options.type === 'better-sqlite3';
-}
 
 interface TableInfo {
   table: string;
@@ -53,7 +51,7 @@ export async function insertRows<T extends ObjectLiteral>(em: EntityManager, tar
     if (!c) throw new Error(`no column ${p} on ${table}`);
     return c;
   });
-  const sqlite = isSqlite(em);
+  const sqlite = isSqlite(em.connection);
   const key = `${table}|${props.join(',')}|${rows.length}|${options.ignore ? 1 : 0}|${sqlite ? 's' : 'm'}`;
   let sql = sqlCache.get(key);
   if (!sql) {
@@ -66,6 +64,31 @@ export async function insertRows<T extends ObjectLiteral>(em: EntityManager, tar
   const params: unknown[] = [];
   for (const row of rows) for (let i = 0; i < props.length; i++) params.push(driver.preparePersistentValue(row[props[i]] ?? null, columns[i]) ?? null);
   await em.query(sql, params);
+}
+
+/**
+ * INSERT of one row only while a row of another table matches `where` (`INSERT … SELECT … FROM
+ * guard WHERE …`); true if it was inserted. On MariaDB the guard row is read with a shared lock and
+ * its latest committed version, so a concurrent change to it either waits for this insert's commit or
+ * is seen by it. Keep the guard a primary-key lookup: every row the SELECT part reads is share-locked
+ * (counting the queue in a RETURNING subquery locked the index range and stalled a burst of inserts).
+ * Needs the caller's transaction.
+ */
+export async function insertRowIf<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, row: Partial<T>, guard: { table: string; where: string; params: unknown[] }): Promise<boolean> {
+  const { table, byProperty } = columnsOf(em, target);
+  const props = Object.keys(row).filter((p) => row[p] !== undefined);
+  const columns = props.map((p) => byProperty.get(p)!);
+  const key = `if|${table}|${props.join(',')}|${guard.table}|${guard.where}`;
+  let sql = sqlCache.get(key);
+  if (!sql) {
+    sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c.databaseName}\``).join(', ')}) SELECT ${columns.map(() => '?').join(', ')} FROM \`${guard.table}\` WHERE ${guard.where}`;
+    sqlCache.set(key, sql);
+  }
+  const driver = em.connection.driver;
+  const params = props.map((p, i) => driver.preparePersistentValue(row[p] ?? null, columns[i]) ?? null);
+  if (!em.queryRunner) throw new Error('insertRowIf needs a transaction');
+  const result = await em.queryRunner.query(sql, [...params, ...guard.params], true);
+  return result.affected === 1;
 }
 
 /** The first entity matching `where` (plain SQL over column names, `?` parameters), hydrated like find(). */

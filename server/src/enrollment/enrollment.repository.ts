@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { SEAT_HOLDING, type EnrollmentStatus } from '@honglin/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { bindable, insertRows, selectOne } from '../database/fast-sql.js';
+import { isSqlite } from '../database/data-source.js';
+import { bindable, insertRowIf, insertRows, selectOne } from '../database/fast-sql.js';
 import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { Enrollment } from './enrollment.entity.js';
 import { EnrollmentSlot } from './enrollment-slot.entity.js';
 
 type Pool = 'public' | 'reserve';
+
+/** Waiting entries of a slot ahead of one (earlier, or as early with a smaller id); parameters: slotId, at, at, id. */
+const AHEAD_IN_QUEUE =
+  "SELECT COUNT(*) AS n FROM `enrollments` q WHERE q.`slotId` = ? AND q.`status` = 'waitlisted' AND (q.`waitlistedAt` < ? OR (q.`waitlistedAt` = ? AND q.`id` < ?))";
 
 /** The only place that builds queries over slots and enrollments. Counter changes are conditional UPDATEs. */
 @Injectable()
@@ -57,8 +62,9 @@ export class EnrollmentRepository {
     return r.affected === 1;
   }
 
+  /** Locking read on MariaDB: it must also see sign-ups that committed while the caller waited for the slot row. */
   activeInSlot(em: EntityManager, slotId: string): Promise<Enrollment[]> {
-    return em.find(Enrollment, { where: { slotId, status: In(['registered', 'confirmed', 'waitlisted', 'offered']) } });
+    return em.find(Enrollment, { where: { slotId, status: In(['registered', 'confirmed', 'waitlisted', 'offered']) }, ...(isSqlite(em.connection) ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
   }
 
   async releaseSeats(em: EntityManager, slotId: string, seats: number, pool: Pool): Promise<void> {
@@ -69,6 +75,22 @@ export class EnrollmentRepository {
 
   insertEnrollment(em: EntityManager, e: Partial<Enrollment>): Promise<void> {
     return insertRows(em, Enrollment, [e]);
+  }
+
+  /**
+   * The waiting-list insert, only while the slot is still open, in one statement: it reads the slot row
+   * with a shared lock, so a cancellation in flight either commits first (and this inserts nothing) or
+   * waits for this sign-up and then finds its row (activeInSlot locks).
+   */
+  insertQueuedIfOpen(em: EntityManager, e: Partial<Enrollment>): Promise<boolean> {
+    return insertRowIf(em, Enrollment, e, { table: 'enrollment_slots', where: "`id` = ? AND `status` = 'open'", params: [e.slotId] });
+  }
+
+  /** Whether the slot is open now (its latest committed state: a locking read on MariaDB). */
+  async slotOpenNow(em: EntityManager, slotId: string): Promise<boolean> {
+    const qb = em.createQueryBuilder(EnrollmentSlot, 's').select('s.status', 'status').where('s.id = :slotId', { slotId });
+    if (!isSqlite(em.connection)) qb.setLock('pessimistic_read');
+    return (await qb.getRawOne<{ status: string }>())?.status === 'open';
   }
 
   enrollment(id: string, em?: EntityManager): Promise<Enrollment | null> {
@@ -92,14 +114,11 @@ export class EnrollmentRepository {
     return qb.orderBy('e.waitlistedAt', 'ASC').addOrderBy('e.id', 'ASC').getOne();
   }
 
-  /** 1-based place in the queue: a range count over the (slotId, status, waitlistedAt) index, in every waitlisted sign-up's answer. */
+  /** 1-based place in the queue: a range count over the (slotId, status, waitlistedAt) index. */
   async waitlistPosition(e: Enrollment): Promise<number> {
     const m = this.ds.manager;
     const at = bindable(m, Enrollment, 'waitlistedAt', e.waitlistedAt);
-    const [row] = await m.query<{ n: number | string }[]>(
-      "SELECT COUNT(*) AS n FROM `enrollments` WHERE `slotId` = ? AND `status` = 'waitlisted' AND (`waitlistedAt` < ? OR (`waitlistedAt` = ? AND `id` < ?))",
-      [e.slotId, at, at, e.id],
-    );
+    const [row] = await m.query<{ n: number | string }[]>(AHEAD_IN_QUEUE, [e.slotId, at, at, e.id]);
     return Number(row.n) + 1;
   }
 

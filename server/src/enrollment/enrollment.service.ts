@@ -167,8 +167,14 @@ export class EnrollmentService {
     }
     // The row first, the counter last: the hot slot row stays locked only until commit. One row per
     // person and slot (unique key): someone who cancelled earlier gets their old row back.
-    const inserted = await this.repo.insertEnrollment(em, e).then(
-      () => true,
+    // A queue place is inserted only while the slot is open, read under lock in the same statement: a
+    // sign-up racing the activity's cancellation never leaves a waiting row in a cancelled slot.
+    const insert = e.status === 'waitlisted' ? this.repo.insertQueuedIfOpen(em, e) : this.repo.insertEnrollment(em, e).then(() => true);
+    const inserted = await insert.then(
+      (open) => {
+        if (!open) throw new AppError('ENROLLMENT_SLOT_CLOSED');
+        return true;
+      },
       (err: unknown) => {
         if (!isDuplicate(err)) throw err;
         return false;
@@ -179,6 +185,7 @@ export class EnrollmentService {
       if (existing?.status !== 'cancelled') throw new AppError('ENROLLMENT_EXISTS');
       Object.assign(e, { id: existing.id, createdAt: existing.createdAt });
       if (!(await this.repo.transition(em, existing.id, 'cancelled', e))) throw new AppError('ENROLLMENT_EXISTS');
+      if (e.status === 'waitlisted' && !(await this.repo.slotOpenNow(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
     }
     if (e.status === 'waitlisted') {
       await this.notices.send(em, 'waitlisted', slot, e, now);
@@ -197,6 +204,8 @@ export class EnrollmentService {
     // Some places but too few for the group? Probe with one seat: an UPDATE reads the current row even
     // under MariaDB's repeatable read, where a SELECT would see this transaction's stale snapshot.
     if (seats > 1 && (await this.repo.takeSeats(em, slotId, 1, 'public'))) throw new AppError('ENROLLMENT_NOT_ENOUGH_PLACES');
+    // No seat: full, or called off meanwhile (takeSeats needs an open slot). Only a full one queues.
+    if (!(await this.repo.slotOpenNow(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
     Object.assign(e, { status: 'waitlisted', waitlistedAt: now });
     await this.repo.transition(em, e.id, 'confirmed', { status: 'waitlisted', waitlistedAt: now });
     await this.notices.send(em, 'waitlisted', slot, e, now);

@@ -57,6 +57,24 @@ describe.each(databases())('calling an activity off and its cover on %s', (db) =
     expect(Number(reminders[0].n)).toBe(0);
   });
 
+  it('leaves no one signed up or waiting in an activity called off while sign-ups race it', async () => {
+    const { TokenService } = await import('../../../src/auth/token.service.js');
+    const tokens = t.app.get(TokenService);
+    const people: { id: string }[] = await t.dataSource.query('SELECT id FROM users WHERE demoPersona IS NULL ORDER BY id LIMIT 30');
+    const a = await publish(2);
+    // Full first, so the racing sign-ups take the waiting-list path that does not touch the counter row.
+    await Promise.all(people.slice(0, 2).map((p) => t.http.post(`/api/activities/${a.id}/signup`).set('Authorization', `Bearer ${tokens.signAccess(p.id)}`).send({})));
+    const racing = people.slice(2).map((p) => t.http.post(`/api/activities/${a.id}/signup`).set('Authorization', `Bearer ${tokens.signAccess(p.id)}`).send({}));
+    const [cancel, ...answers] = await Promise.all([as(organiser).post(`/api/activities/${a.id}/cancel`, { reason: '场地临时征用' }), ...racing]);
+    expect(cancel.status).toBe(200);
+    expect(answers.every((r) => r.status === 201 || r.body.code === 'ENROLLMENT_SLOT_CLOSED')).toBe(true);
+    const active = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM enrollments e JOIN activities x ON x.slotId = e.slotId WHERE x.id = ? AND e.status IN ('registered','confirmed','waitlisted','offered')",
+      [a.id],
+    );
+    expect(Number(active[0].n)).toBe(0);
+  });
+
   it('refuses sign-ups, edits and a second cancellation afterwards, and leaves the lists', async () => {
     const a = await publish(5);
     await as(organiser).post(`/api/activities/${a.id}/cancel`, { reason: '场地维修' });

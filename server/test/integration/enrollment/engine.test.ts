@@ -62,6 +62,8 @@ describe.each(databases())('enrollment engine on %s', (db) => {
     const slot = await h.slot({ capacity: 1 });
     const a = await h.signUp(slot.id, ids[10]);
     const b = await h.signUp(slot.id, ids[11]);
+    // The queue is ordered by the millisecond of joining (ties by id): make "after" unambiguous.
+    await new Promise((r) => setTimeout(r, 3));
     const c = await h.signUp(slot.id, ids[12]);
     expect((await h.engine.view(c)).waitlistPosition).toBe(2);
     await h.tx.run((em) => h.engine.cancel(em, a.id, { userId: ids[10] }));
