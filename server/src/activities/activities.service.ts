@@ -111,7 +111,7 @@ export class ActivitiesService {
   }
 
   async signUp(actor: Actor, id: string, companions: Companion[]): Promise<EnrollmentView> {
-    return this.engine.view(await this.tx.run((em) => this.signUpIn(em, id, actor.userId, companions)));
+    return this.engine.signUpOwn({ type: OWNER, id }, actor.userId, companions);
   }
 
   /** The one sign-up path, in the caller's transaction: the person themselves, or a family member for them (`onBehalf`). */

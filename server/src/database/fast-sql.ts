@@ -92,12 +92,14 @@ export async function insertRowIf<T extends ObjectLiteral>(em: EntityManager, ta
 }
 
 /** The first entity matching `where` (plain SQL over column names, `?` parameters), hydrated like find(). */
-export async function selectOne<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, where: string, params: unknown[]): Promise<T | null> {
+export async function selectOne<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, where: string, params: unknown[], options: { share?: boolean } = {}): Promise<T | null> {
   const { table, all, create } = columnsOf(em, target);
-  const key = `one|${table}|${where}`;
+  // share: MariaDB reads the latest committed row and share-locks it (SQLite transactions are serialised anyway).
+  const lock = options.share && !isSqlite(em.connection) ? ' LOCK IN SHARE MODE' : '';
+  const key = `one|${table}|${where}|${lock}`;
   let sql = sqlCache.get(key);
   if (!sql) {
-    sql = `SELECT ${all.map((c) => `\`${c.databaseName}\``).join(', ')} FROM \`${table}\` WHERE ${where} LIMIT 1`;
+    sql = `SELECT ${all.map((c) => `\`${c.databaseName}\``).join(', ')} FROM \`${table}\` WHERE ${where} LIMIT 1${lock}`;
     sqlCache.set(key, sql);
   }
   const rows: Record<string, unknown>[] = await em.query(sql, params);

@@ -45,6 +45,11 @@ export class EnrollmentNotices {
     await this.notifications.enqueueMany(em, rows);
   }
 
+  /** The same notice to several people in one statement (a batch joining the queue). */
+  async sendEach(em: EntityManager, kind: NoticeKind, slot: EnrollmentSlot, list: Enrollment[], at: Date): Promise<void> {
+    await this.notifications.enqueueMany(em, list.map((e) => this.notice(kind, slot, e, at)));
+  }
+
   /** Everyone still signed up (or waiting) hears that the whole thing is off, and why. */
   async slotCancelled(em: EntityManager, slot: EnrollmentSlot, enrollments: Enrollment[], at: Date, reason: string): Promise<void> {
     const urgent = slot.startsAt.getTime() - at.getTime() < URGENT_WITHIN_MS;

@@ -5,8 +5,9 @@ import { EnrollmentNotices } from './enrollment-notices.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { EnrollmentService } from './enrollment.service.js';
 import { EnrollmentSweeper } from './enrollment-sweeper.js';
+import { QueueBatcher } from './queue-batcher.js';
 
 export const ENROLLMENT = {
   controllers: [EnrollmentController],
-  providers: [EnrollmentService, EnrollmentRepository, EnrollmentHooks, EnrollmentNotices, EnrollmentActions, EnrollmentSweeper],
+  providers: [EnrollmentService, EnrollmentRepository, EnrollmentHooks, EnrollmentNotices, EnrollmentActions, EnrollmentSweeper, QueueBatcher],
 };

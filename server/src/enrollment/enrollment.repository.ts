@@ -40,6 +40,22 @@ export class EnrollmentRepository {
     return selectOne(this.m(em), EnrollmentSlot, '`ownerType` = ? AND `ownerId` = ?', [ownerType, ownerId]);
   }
 
+  /** The slot by its owner, latest committed and share-locked (a queue batch's guard against a cancellation). */
+  slotByOwnerLocked(ownerType: string, ownerId: string, em: EntityManager): Promise<EnrollmentSlot | null> {
+    return selectOne(em, EnrollmentSlot, '`ownerType` = ? AND `ownerId` = ?', [ownerType, ownerId], { share: true });
+  }
+
+  /** A batch of queue places; a row hitting the one-per-person key is skipped (see existingIds). */
+  insertEnrollmentsIgnoring(em: EntityManager, rows: Enrollment[]): Promise<void> {
+    return insertRows(em, Enrollment, rows, { ignore: true });
+  }
+
+  async existingIds(em: EntityManager, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await em.query<{ id: string }[]>(`SELECT \`id\` FROM \`enrollments\` WHERE \`id\` IN (${ids.map(() => '?').join(', ')})`, ids);
+    return rows.map((r) => r.id);
+  }
+
   slotsByOwners(ownerType: string, ownerIds: string[]): Promise<EnrollmentSlot[]> {
     if (!ownerIds.length) return Promise.resolve([]);
     return this.ds.manager.createQueryBuilder(EnrollmentSlot, 's').where('s.ownerType = :ownerType AND s.ownerId IN (:...ownerIds)', { ownerType, ownerIds }).getMany();

@@ -8,6 +8,7 @@ import { EnrollmentHooks } from './enrollment-hooks.js';
 import { EnrollmentNotices } from './enrollment-notices.js';
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
+import { QueueBatcher } from './queue-batcher.js';
 import type { EnrollmentSlot } from './enrollment-slot.entity.js';
 
 export interface SlotInput {
@@ -56,6 +57,7 @@ export class EnrollmentService {
     private readonly notices: EnrollmentNotices,
     private readonly hooks: EnrollmentHooks,
     private readonly tx: TransactionRunner,
+    private readonly batcher: QueueBatcher,
   ) {}
 
   async createSlot(em: EntityManager, input: SlotInput): Promise<EnrollmentSlot> {
@@ -112,6 +114,18 @@ export class EnrollmentService {
    */
   signUp(em: EntityManager, slotId: string, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
     return this.enrol(em, slotId, userId, companions, null, onBehalf);
+  }
+
+  /**
+   * A person's own sign-up, in its own transaction. While the slot is full, sign-ups arriving together
+   * join the queue in one batch (queue-batcher.ts); everything else takes the path below.
+   */
+  async signUpOwn(owner: { type: string; id: string }, userId: string, companions: Companion[]): Promise<EnrollmentView> {
+    const queued = this.batcher.looksFull(owner) ? await this.batcher.join(owner, userId, companions) : null;
+    if (queued) return this.view(queued.enrollment, queued.position);
+    const e = await this.tx.run((em) => this.signUpFor(em, owner, userId, companions));
+    if (e.status === 'waitlisted') this.batcher.sawFull(owner);
+    return this.view(e);
   }
 
   /** The same, naming the slot by its owner (one read fewer on the hot path). */
@@ -351,14 +365,15 @@ export class EnrollmentService {
     return { capacity: slot.capacity, reserved: slot.reserved, taken: slot.taken, reservedTaken: slot.reservedTaken, waitlisted, placesLeft: Math.max(0, slot.capacity - slot.reserved - slot.taken) };
   }
 
-  async view(e: Enrollment): Promise<EnrollmentView> {
+  /** `position`: the queue place when the caller already counted it. */
+  async view(e: Enrollment, position?: number): Promise<EnrollmentView> {
     return {
       id: e.id,
       slotId: e.slotId,
       status: e.status,
       companions: e.companions,
       seats: e.seats,
-      waitlistPosition: e.status === 'waitlisted' ? await this.repo.waitlistPosition(e) : null,
+      waitlistPosition: e.status === 'waitlisted' ? (position ?? (await this.repo.waitlistPosition(e))) : null,
       offerExpiresAt: e.offerExpiresAt ? e.offerExpiresAt.toISOString() : null,
       createdAt: (e.createdAt ?? new Date()).toISOString(),
     };
