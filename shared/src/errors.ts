@@ -126,6 +126,7 @@ export const ERRORS = {
   PAY_NO_OPENID: { status: 409, message: '请使用微信登录后再支付' },
   PAY_ORDER_NOT_PAID: { status: 409, message: '该订单尚未支付成功，不能退款' },
   PAY_REFUND_EXCEEDS: { status: 409, message: '退款金额超过了可退金额' },
+  PAY_REFUND_REFUSED: { status: 409, message: '微信支付未受理这笔退款（该订单在微信支付查不到或状态不允许退款），请到微信支付商户平台核对后再试' },
   PAY_REFUND_LIMIT: { status: 409, message: '该订单的退款次数已达上限' },
   PAY_REFUND_KEY_REUSED: { status: 409, message: '退款请求编号重复，请刷新后重试' },
   PAY_NOTIFY_SIGNATURE: { status: 401, message: '通知签名校验失败' },

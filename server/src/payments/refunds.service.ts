@@ -55,8 +55,11 @@ export class RefundsService {
       const r = await this.gateway.refund({ outTradeNo: order.outTradeNo, outRefundNo: refund.outRefundNo, reason: refund.reason, refundFen: refund.amountFen, totalFen: order.totalFen, notifyUrl: this.payments.notifyUrl('refund-notify') });
       if (r.status !== 200) {
         const code = (r.error as { code?: string } | undefined)?.code;
-        if (r.status >= 400 && r.status < 500 && code !== 'SYSTEMERROR') await this.tx.run((em) => this.outcome.finish(em, refund, 'failed', null, new Date()));
-        throw new AppError(code === 'NOT_ENOUGH' ? 'PAY_REFUND_EXCEEDS' : 'PAY_UNAVAILABLE');
+        // A 4xx is WeChat's final word on this refund (it is marked failed): a refusal the organiser can act
+        // on, not an outage. Only a 5xx, SYSTEMERROR or no answer is "try again later".
+        const refused = r.status >= 400 && r.status < 500 && code !== 'SYSTEMERROR';
+        if (refused) await this.tx.run((em) => this.outcome.finish(em, refund, 'failed', null, new Date()));
+        throw new AppError(code === 'NOT_ENOUGH' ? 'PAY_REFUND_EXCEEDS' : refused ? 'PAY_REFUND_REFUSED' : 'PAY_UNAVAILABLE');
       }
       if (r.data?.status === 'SUCCESS') await this.tx.run((em) => this.outcome.finish(em, refund, 'success', String(r.data!.refund_id), new Date()));
     }

@@ -68,4 +68,21 @@ describe.each(databases())('refunds and the bills they paid on %s', (db) => {
     const mine = await t.http.get('/api/dues/me').set('Authorization', treasurer);
     expect(mine.body.bills.find((b: { id: string }) => b.id === bill.id)).toMatchObject({ status: 'unpaid', orderId: null, paidAt: null });
   });
+
+  it("answers WeChat Pay's refusal of a refund as a 409 the treasurer can act on, and records the refund as failed", async () => {
+    // A bill of its own (a later month), so the other tests keep this month's.
+    const [mine] = await t.dataSource.query(`SELECT * FROM dues_bills WHERE userId = (SELECT userId FROM dues_bills WHERE id = '${(await currentBill(t, treasurer)).id}') LIMIT 1`);
+    const bill = { id: `${mine.id.slice(0, 20)}zzzzzz` };
+    await t.dataSource.query('INSERT INTO dues_bills (id, userId, branchId, path, month, amountFen, originalFen, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      bill.id, mine.userId, mine.branchId, mine.path, '2099-12', mine.amountFen, mine.originalFen, 'unpaid',
+    ]);
+    const order = await paid(treasurer, bill.id);
+    payFake(t).state.orders.delete(await outTradeNoOf(t, order.id)); // WeChat Pay has no such order
+    const res = await refund(order.id, order.totalFen, 'refused-refund-01');
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PAY_REFUND_REFUSED');
+    expect(await count(t, `SELECT COUNT(*) AS n FROM pay_refunds WHERE orderId = '${order.id}' AND status = 'failed'`)).toBe(1);
+    expect(await billStatus(bill.id)).toBe('paid');
+  });
+
 });
