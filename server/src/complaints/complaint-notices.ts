@@ -31,6 +31,22 @@ export class ComplaintNotices {
     );
   }
 
+  /** The admins who were told of it can stop working on it. */
+  withdrawn(em: EntityManager, c: Complaint, admins: string[], community: string): Promise<void> {
+    const label = COMPLAINT_CATEGORY_LABELS[c.category];
+    return this.notifications.enqueueMany(
+      em,
+      admins.map((userId) => ({
+        userId,
+        kind: 'complaint_withdrawn',
+        title: '投诉已撤回',
+        body: `${community}居民于 ${formatChinaDate(c.createdAt)} 提交的“${label}”投诉已由本人撤回，无需再答复。`,
+        link: COMPLAINT_MANAGE_PAGE,
+        dedupeKey: `complaint:${c.id}:withdrawn:${userId}`,
+      })),
+    );
+  }
+
   answered(em: EntityManager, c: Complaint): Promise<void> {
     return this.notifications.enqueue(em, {
       userId: c.complainantId,

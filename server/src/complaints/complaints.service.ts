@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import {
   COMPLAINT_DUE_SOON_HOURS,
@@ -109,7 +110,10 @@ export class ComplaintsService {
   async withdraw(actor: Actor, id: string): Promise<ComplaintView> {
     const c = await this.own(actor, id);
     if (c.status === 'withdrawn') return (await this.views([c]))[0];
-    return this.move(c, 'submitted', { status: 'withdrawn', withdrawnAt: new Date() }, 'COMPLAINT_NOT_WITHDRAWABLE');
+    // Told in the same transaction as the change: the admins who were notified of the filing.
+    const admins = (await this.repo.adminsOver(c.orgPath)).filter((id) => id !== c.complainantId && id !== c.accusedUserId);
+    const community = (await this.org.findNode(c.communityId))?.name ?? '';
+    return this.move(c, 'submitted', { status: 'withdrawn', withdrawnAt: new Date() }, 'COMPLAINT_NOT_WITHDRAWABLE', (em, moved) => this.notices.withdrawn(em, moved, admins, community));
   }
 
   async close(actor: Actor, id: string): Promise<ComplaintView> {
@@ -149,10 +153,17 @@ export class ComplaintsService {
     return c;
   }
 
-  private async move(c: Complaint, from: Complaint['status'], patch: Partial<Complaint>, refusal: 'COMPLAINT_NOT_WITHDRAWABLE' | 'COMPLAINT_NOT_ANSWERED'): Promise<ComplaintView> {
+  private async move(
+    c: Complaint,
+    from: Complaint['status'],
+    patch: Partial<Complaint>,
+    refusal: 'COMPLAINT_NOT_WITHDRAWABLE' | 'COMPLAINT_NOT_ANSWERED',
+    then?: (em: EntityManager, moved: Complaint) => Promise<void>,
+  ): Promise<ComplaintView> {
     if (c.status !== from) throw new AppError(refusal);
     await this.tx.run(async (em) => {
       if (!(await this.repo.transition(em, c.id, from, patch))) throw new AppError(refusal);
+      await then?.(em, { ...c, ...patch });
     });
     return (await this.views([{ ...c, ...patch }]))[0];
   }

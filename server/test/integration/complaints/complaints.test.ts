@@ -145,6 +145,10 @@ describe.each(databases())('complaint channel 举报投诉 on %s', (db) => {
     expect(sixth.body.code).toBe('COMPLAINT_TOO_MANY_OPEN');
     const withdrawn = await as(neighbour).post(`/api/complaints/${ids[0]}/withdraw`);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawnAt: expect.any(String) });
+    // The admin who was told of it hears it is withdrawn, once.
+    expect(await outbox(`userId = '${admin.userId}' AND kind = 'complaint_withdrawn' AND dedupeKey LIKE 'complaint:${ids[0]}:%'`)).toBe(1);
+    expect((await as(neighbour).post(`/api/complaints/${ids[0]}/withdraw`)).body.status).toBe('withdrawn');
+    expect(await outbox(`kind = 'complaint_withdrawn' AND dedupeKey LIKE 'complaint:${ids[0]}:%'`)).toBe(1);
     expect((await as(neighbour).post(`/api/complaints/${ids[0]}/close`)).status).toBe(409);
     expect((await as(neighbour).post('/api/complaints', valid)).status).toBe(201);
   });
