@@ -1,5 +1,6 @@
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController } from './audit.controller.js';
+import { AuditHeadPublisher } from './audit-head-publisher.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditTrail } from './audit-trail.service.js';
 import { AuditRepository } from './audit.repository.js';
@@ -8,5 +9,5 @@ import { AuditService } from './audit.service.js';
 /** The hash-chained audit trail (issue #9); its interceptor sees every request. */
 export const AUDIT = {
   controllers: [AuditController],
-  providers: [AuditRepository, AuditTrail, AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [AuditRepository, AuditTrail, AuditService, AuditHeadPublisher, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
 };

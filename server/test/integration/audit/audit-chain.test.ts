@@ -1,12 +1,15 @@
+import { jest } from '@jest/globals';
+import { AuditHeadPublisher } from '../../../src/audit/audit-head-publisher.js';
+import { JsonLogger } from '../../../src/common/logger.js';
 import { AuditRepository } from '../../../src/audit/audit.repository.js';
-import { verifyAuditChain } from '../../../src/audit/audit-verify.js';
+import { verifyAuditChain, type Anchor } from '../../../src/audit/audit-verify.js';
 import { as, publish, type Auth } from '../family/family-fixtures.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 
 describe.each(databases())('audit chain on %s', (db) => {
   let t: TestApp;
   let organiser: Auth;
-  const verify = () => verifyAuditChain(t.app.get(AuditRepository));
+  const verify = (anchors: Anchor[] = []) => verifyAuditChain(t.app.get(AuditRepository), anchors);
   const row = async (seq: number) => (await t.dataSource.query('SELECT * FROM audit_entries WHERE seq = ?', [seq]))[0];
   const put = (r: Record<string, unknown>) =>
     t.dataSource.query(`INSERT INTO audit_entries (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r).map(() => '?').join(', ')})`, Object.values(r));
@@ -24,7 +27,7 @@ describe.each(databases())('audit chain on %s', (db) => {
     const seqs = (await t.dataSource.query('SELECT seq FROM audit_entries ORDER BY seq')).map((r: { seq: number }) => Number(r.seq));
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
     expect(seqs.length).toBeGreaterThanOrEqual(40);
-    expect(await verify()).toEqual({ entries: seqs.length, ok: true });
+    expect(await verify()).toMatchObject({ entries: seqs.length, ok: true, head: { seq: seqs.length } });
     const [head] = await t.dataSource.query('SELECT seq FROM audit_head');
     expect(Number(head.seq)).toBe(seqs.length);
   });
@@ -64,6 +67,35 @@ describe.each(databases())('audit chain on %s', (db) => {
     expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: last - 1, reason: 'deleted' });
     for (const r of tail) await put(r);
     expect((await verify()).ok).toBe(true);
+  });
+
+  it('finds a deleted tail with the head rolled back to match, against a head published earlier', async () => {
+    const published = await verify();
+    if (!published.ok) throw new Error('chain broken before the test');
+    const last = published.head.seq;
+    const tail = await row(last);
+    const [before] = await t.dataSource.query('SELECT hash FROM audit_entries WHERE seq = ?', [last - 1]);
+    // A careful forger: drop the last entry and move the head back onto the one before it.
+    await t.dataSource.query('DELETE FROM audit_entries WHERE seq = ?', [last]);
+    await t.dataSource.query('UPDATE audit_head SET seq = ?, hash = ?', [last - 1, before.hash]);
+    expect((await verify()).ok).toBe(true); // the database alone cannot tell
+    expect(await verify([published.head])).toMatchObject({ ok: false, firstBrokenSeq: last, reason: 'deleted' });
+    await put(tail);
+    await t.dataSource.query('UPDATE audit_head SET seq = ?, hash = ?', [published.head.seq, published.head.hash]);
+    expect((await verify([published.head])).ok).toBe(true);
+  });
+
+  it('publishes the head to the log hourly, as an anchor the verify command accepts', async () => {
+    const spy = jest.spyOn(t.app.get(JsonLogger), 'event');
+    try {
+      await t.app.get(AuditHeadPublisher).publish();
+      const line = spy.mock.calls.find((c) => c[1] === 'audit head');
+      const [seq, hash] = String(line?.[2].anchor).split(':');
+      expect((await verify([{ seq: Number(seq), hash }])).ok).toBe(true);
+      expect((await verify([{ seq: Number(seq), hash: 'f'.repeat(64) }])).ok).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('finds a row added past the head', async () => {
