@@ -26,10 +26,12 @@ export class AuditInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<AppRequest>();
     const pattern = (req.route as { path?: unknown } | undefined)?.path;
-    const managerWrite = req.actor && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined) && managedPaths(req.actor).length;
-    // A person's own write (a sign-up, a payment: the bulk of all traffic) records nothing, and reads of
-    // others' data are all GETs: such requests skip the scope and its per-request observable chain.
-    if (!managerWrite && req.method !== 'GET') return next.handle();
+    const manager = !!req.actor && managedPaths(req.actor).length > 0;
+    const managerWrite = manager && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined);
+    // A write by someone with no managing role (a sign-up, a payment: the bulk of all traffic) records
+    // nothing here, and reads of others' data are GETs: such requests skip the scope and its
+    // per-request observable chain. A manager's writes keep it (e.g. 代缴 records who paid for whom).
+    if (!manager && req.method !== 'GET') return next.handle();
     const scope: AuditScope = { requestId: req.id ?? null, ip: req.ip ?? null };
     if (managerWrite) {
       scope.pending = {

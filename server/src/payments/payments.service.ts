@@ -12,6 +12,7 @@ import { DuesRepository } from '../dues/dues.repository.js';
 import type { PayOrder } from './pay-order.entity.js';
 import { PayGateway } from './pay-gateway.js';
 import { PaySettlementService } from './pay-settlement.service.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { randomAlnum } from './wechatpay-crypto.js';
 
@@ -46,6 +47,7 @@ export class PaymentsService {
     private readonly tx: TransactionRunner,
     private readonly settlement: PaySettlementService,
     private readonly http: HttpAdapterHost,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The payer is always the caller (their openid pays); `payingFor` is the consent when it is not their own bill or their organiser role. */
@@ -94,6 +96,9 @@ export class PaymentsService {
       if ((await this.repo.claimBills(em, billIds, o.id!)) !== billIds.length) throw new AppError('DUES_BILL_BUSY');
       const order = (await this.repo.order(o.id!, em))!;
       await payingFor?.record(em, order, bills.map((b) => b.month).sort());
+      // An organiser paying a member's bills (代缴 on their role, no family consent): the member and the
+      // admins see who paid for whom, committed with the order.
+      if (!payingFor && order.onBehalf) await this.audit.recordIn(em, actor, { action: 'dues.pay_for', subjects: [order.memberUserId], resourceId: order.id, orgPath: order.path });
       return order;
     });
     return this.prepay(order, payer.openid);

@@ -7,8 +7,9 @@ import { Id } from './org.js';
  * Entries hold ids and action names only, never the personal values themselves.
  */
 
-/** Reads of someone else's personal data, recorded by the service that shows them. */
+/** Reads of someone else's personal data, and acts for someone recorded by the service itself. */
 export const AUDIT_READS = {
+  'dues.pay_for': '代缴党费',
   'resident.phone.read': '查看完整手机号',
   'dues.income.read': '查看党费基数（收入）',
   'family.inbox.read': '查看家人的通知',

@@ -67,6 +67,9 @@ describe.each(databases())('dues orders, recovery, refunds and reconciliation on
     await waitFor(async () => (await count(t, `SELECT COUNT(*) AS n FROM pay_orders WHERE id = '${order.id}' AND status = 'paid' AND onBehalf = 1`)) === 1);
     const receipt = await t.http.get(`/api/payments/orders/${order.id}/receipt`).set('Authorization', treasurer);
     expect(receipt.body).toMatchObject({ onBehalf: true, payerName: '陈红' });
+    // Recorded with the order: who paid for whom, from which request.
+    const [entry] = await t.dataSource.query("SELECT subjectUserId, resourceId, requestId FROM audit_entries WHERE action = 'dues.pay_for' AND resourceId = ?", [order.id]);
+    expect(entry).toMatchObject({ subjectUserId: target.userId ?? expect.any(String), resourceId: order.id, requestId: expect.any(String) });
   });
 
   it('refunds once per request key, partially, and never beyond the paid amount', async () => {
