@@ -1,4 +1,4 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf, waitForText } from './lib/app.mjs';
 
 // The outbox worker delivers inbox notices; poll it often so the browser sees them within a second.
 // (The e2e server inherits this process's environment; test files are loaded before it starts.)
@@ -19,15 +19,6 @@ async function openActivity(page, title) {
   await openTab(page, '活动');
   await byTestId(page, `activity-${title}`).click();
   await byTestId(page, 'activity-detail').waitFor();
-}
-
-async function waitForText(locator, expected, what) {
-  for (let i = 0; i < 50; i++) {
-    const text = await textOf(locator).catch(() => '');
-    if (text.includes(expected)) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what}: expected "${expected}", saw "${await textOf(locator).catch(() => '(nothing)')}"`);
 }
 
 export const tests = [

@@ -1,16 +1,7 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf, waitForText } from './lib/app.mjs';
 import { openBrowser } from './lib/browser.mjs';
 
 const HOUR = 3_600_000;
-
-async function waitForText(locator, expected, what) {
-  for (let i = 0; i < 75; i++) {
-    const text = await textOf(locator).catch(() => '');
-    if (text.includes(expected)) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what}: expected "${expected}", saw "${await textOf(locator).catch(() => '(nothing)')}"`);
-}
 
 async function openFamilyPage(page) {
   await openTab(page, '我的');

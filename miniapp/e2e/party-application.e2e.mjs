@@ -1,9 +1,4 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf } from './lib/app.mjs';
-
-/** Taro's h5 showModal draws its own dialog; confirm it the way a person would. */
-async function confirmModal(page) {
-  await page.locator('.taro__modal .taro-model__confirm:visible').click();
-}
+import { api, apiLogin, assert, byTestId, confirmModal, loginAs, openTab, screenshot, textOf } from './lib/app.mjs';
 
 export const tests = [
   {

@@ -1,4 +1,4 @@
-import { accessTokenOf, api, apiLogin, assert, byTestId, loginAs, screenshot, textOf } from './lib/app.mjs';
+import { accessTokenOf, api, apiLogin, assert, byTestId, confirmModal, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
 import { startServer } from './lib/server.mjs';
 
 const DAY = 86_400_000;
@@ -15,20 +15,6 @@ async function switchUser(page, baseUrl, persona) {
 async function openMe(page, baseUrl) {
   await page.goto(`${baseUrl}/#/pages/me/index`);
   await byTestId(page, 'me-name').waitFor();
-}
-
-async function waitForText(locator, expected, what) {
-  for (let i = 0; i < 75; i++) {
-    const text = await textOf(locator).catch(() => '');
-    if (text.includes(expected)) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what}: expected "${expected}", saw "${await textOf(locator).catch(() => '(nothing)')}"`);
-}
-
-/** Normal mode asks in Taro's modal; tap its confirm button. */
-async function confirmModal(page) {
-  await page.locator('.taro__modal .taro-model__confirm:visible').click();
 }
 
 /** The China date (YYYY-MM-DD) `ms` milliseconds from now, as the pages print it. */

@@ -1,4 +1,4 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf, waitForText } from './lib/app.mjs';
 
 // The outbox worker delivers inbox notices; poll it often so the browser sees them within a second.
 process.env.OUTBOX_POLL_MS ??= '200';
@@ -8,15 +8,6 @@ async function switchUser(page, baseUrl, persona) {
   await page.goto(`${baseUrl}/#/pages/home/index`);
   await page.reload();
   await loginAs(page, baseUrl, persona);
-}
-
-async function waitForText(locator, expected, what) {
-  for (let i = 0; i < 75; i++) {
-    const text = await textOf(locator).catch(() => '');
-    if (text.includes(expected)) return text;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what}: expected "${expected}", saw "${await textOf(locator).catch(() => '(nothing)')}"`);
 }
 
 /** Until the notice of this call is in the person's inbox (delivered by the outbox worker). */

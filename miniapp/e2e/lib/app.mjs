@@ -74,6 +74,21 @@ export async function textOf(locator) {
   return (await locator.first().innerText()).trim();
 }
 
+/** Waits (up to 15 s) until the locator's text contains `expected`; `what` names it in the failure. */
+export async function waitForText(locator, expected, what) {
+  for (let i = 0; i < 75; i++) {
+    const text = await textOf(locator).catch(() => '');
+    if (text.includes(expected)) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what}: expected "${expected}", saw "${await textOf(locator).catch(() => '(nothing)')}"`);
+}
+
+/** Normal mode asks in Taro's modal; tap its confirm button. */
+export async function confirmModal(page) {
+  await page.locator('.taro__modal .taro-model__confirm:visible').click();
+}
+
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
