@@ -4,19 +4,15 @@
 // duplicateNotifications, accepted, overfilled (must be 0), fanoutMs (the launch request, which writes
 // every answer row and outbox row in one transaction), notifiedMs and acceptP99Ms.
 // Usage: DATABASE_URL=mysql://root@127.0.0.1:3306/<db> npm run bench -- mobilise
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { httpClient, newId, startServer } from './lib/cluster.mjs';
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 5000);
 const ACCEPTORS = Number(process.env.BENCH_ACCEPTORS ?? 1000);
 const NEEDED = Number(process.env.BENCH_NEEDED ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 39_230);
 const WINDOW_MS = 10_000;
-const main = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const log = (...a) => console.error('[mobilise]', ...a);
 
 const dbUrl = new URL(process.env.DATABASE_URL ?? `mysql://root@127.0.0.1:3306/hl_bench_mob_${Date.now()}`);
@@ -28,47 +24,11 @@ const server = `${dbUrl.protocol}//${dbUrl.username ? `${dbUrl.username}${dbUrl.
   await admin.end();
 }
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-function newId() {
-  let t = Date.now();
-  let time = '';
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  return time + [...randomBytes(16)].map((x) => ALPHABET[x % 32]).join('');
-}
-
 log('starting server on', dbName);
-const child = spawn(process.execPath, [main], {
-  env: {
-    ...process.env,
-    DATABASE_URL: `${server}/${dbName}`,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    DEMO_MODE: 'true',
-    SEED_DEMO: 'true',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    H5_DIR: '/nonexistent',
-    OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
-    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under this load (bench/lib/cluster.mjs).
+const running = await startServer({ port: PORT, env: { DATABASE_URL: `${server}/${dbName}`, OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '200' } });
 const base = `http://127.0.0.1:${PORT}/api`;
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 600) throw new Error('server did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
   const db = mysql.createPool({ uri: `${server}/${dbName}`, connectionLimit: 10, timezone: 'Z' });
   const [[community]] = await db.query("SELECT id, path FROM org_nodes WHERE kind = 'community' AND name = '幸福社区'");
   const [buildings] = await db.query('SELECT id FROM org_nodes WHERE path LIKE ? AND kind = ?', [`${community.path}%`, 'building']);
@@ -85,30 +45,8 @@ try {
   }
   log(`inserted ${TARGETS} volunteers; logging in ${ACCEPTORS}`);
 
-  let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const post = (path, token, body) =>
-    new Promise((resolve) => {
-      const started = performance.now();
-      const payload = JSON.stringify(body);
-      const req = http.request(`${base}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          let parsed = null;
-          try {
-            parsed = JSON.parse(Buffer.concat(chunks).toString());
-          } catch {
-            /* not JSON */
-          }
-          resolve({ status: res.statusCode, body: parsed, ms: performance.now() - started });
-        });
-      });
-      req.on('error', (e) => {
-        log(`transport error: ${e.message}`);
-        resolve({ status: 599, body: null, ms: performance.now() - started });
-      });
-      req.end(payload);
-    });
+  const client = httpClient();
+  const post = (path, token, body) => client.request(`${base}${path}`, { token, body });
   const tokens = [];
   for (let i = 0; i < ACCEPTORS; i += 100) {
     const batch = await Promise.all(users.slice(i, i + 100).map((u) => post('/auth/demo-login', null, { persona: u.persona })));
@@ -167,8 +105,7 @@ try {
   }
   log(`${ACCEPTORS} accept at once`);
 
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  client.reset();
   const results = await Promise.all(tokens.map((t) => post(`/volunteering/mobilisations/${callId}/answer`, t, { answer: 'accept' })));
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   const [[slot]] = await db.query("SELECT s.id, s.capacity, s.taken FROM enrollment_slots s JOIN volunteer_shifts v ON v.slotId = s.id WHERE v.callId = ?", [callId]);
@@ -199,6 +136,5 @@ try {
     }),
   );
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
+  await running.kill();
 }

@@ -3,18 +3,14 @@
 // and p99, and `bareDbRps`: the same insert + conditional UPDATE done by a bare mysql2 pool in the
 // same run, so `ratio` shows what HTTP, auth and the engine cost on top of the database.
 // Usage: DATABASE_URL=mysql://root@127.0.0.1:3306/<db> npm run bench -- signup-burst
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { httpClient, newId, outboxDrained } from './lib/cluster.mjs';
+import { httpClient, newId, outboxDrained, startServer } from './lib/cluster.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
 const SEATS = Number(process.env.BENCH_SEATS ?? 100);
 const PORT = Number(process.env.BENCH_PORT ?? 39_210);
 const POOL = 20; // the server's connection pool size (database/data-source.ts), used for the bare loop too
-const main = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 const log = (...a) => console.error('[signup-burst]', ...a);
 
 const dbUrl = new URL(process.env.DATABASE_URL ?? `mysql://root@127.0.0.1:3306/hl_bench_${Date.now()}`);
@@ -27,35 +23,10 @@ const server = `${dbUrl.protocol}//${dbUrl.username ? `${dbUrl.username}${dbUrl.
 }
 
 log('starting server on', dbName);
-// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under this load.
-const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), main], {
-  env: {
-    ...process.env,
-    DATABASE_URL: `${server}/${dbName}`,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    DEMO_MODE: 'true',
-    SEED_DEMO: 'true',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    H5_DIR: '/nonexistent',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
-    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under this load (bench/lib/cluster.mjs).
+const running = await startServer({ port: PORT, env: { DATABASE_URL: `${server}/${dbName}` } });
 const base = `http://127.0.0.1:${PORT}/api`;
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 600) throw new Error('server did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
   const db = mysql.createPool({ uri: `${server}/${dbName}`, connectionLimit: POOL, timezone: 'Z' });
   const [[community]] = await db.query("SELECT id, path FROM org_nodes WHERE kind = 'community' AND name = '幸福社区'");
   const [[building]] = await db.query('SELECT id FROM org_nodes WHERE path LIKE ? AND kind = ? LIMIT 1', [`${community.path}%`, 'building']);
@@ -156,6 +127,5 @@ try {
     }),
   );
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
+  await running.kill();
 }
