@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { renderEmptyListsAsNoRows } from './empty-lists.js';
 import { ENTITIES } from './entities.js';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
@@ -43,7 +44,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
 }
 
 export function createDataSource(target: DatabaseTarget): DataSource {
-  return new DataSource(dataSourceOptions(target));
+  return renderEmptyListsAsNoRows(new DataSource(dataSourceOptions(target)));
 }
 
 export function isSqlite(ds: DataSource): boolean {

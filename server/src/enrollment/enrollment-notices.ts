@@ -21,7 +21,7 @@ const TEXT: Record<NoticeKind, { title: string; body: (s: EnrollmentSlot, e: Enr
   approved: { title: '报名已通过', body: (s) => `您报名的“${s.title}”已通过审核，时间 ${when(s)}。`, template: 'activity_signup' },
   rejected: { title: '报名未通过', body: (s) => `很抱歉，您报名的“${s.title}”未通过审核。` },
   cancelled_by_organiser: { title: '报名已被取消', body: (s) => `组织者取消了您在“${s.title}”的报名，如有疑问请联系社区。` },
-  slot_cancelled: { title: '活动已取消', body: (s) => `很抱歉，您报名的“${s.title}”（${when(s)}）已取消，您的报名随之取消。` },
+  slot_cancelled: { title: '活动已取消', body: (s) => `很抱歉，您报名的“${s.title}”（${when(s)}）已取消，您的报名随之取消。`, template: 'activity_signup' },
 };
 
 /** A call-off this close to the start goes out even in quiet hours: people would otherwise turn up. */

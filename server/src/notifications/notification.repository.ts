@@ -123,6 +123,7 @@ export class NotificationRepository {
   }
 
   async markRead(em: EntityManager, userId: string, ids: string[] | undefined, now: Date): Promise<void> {
+    if (ids?.length === 0) return; // an empty list names no item (undefined means all)
     const qb = em.createQueryBuilder().update(InboxItem).set({ readAt: now }).where('userId = :userId AND readAt IS NULL', { userId });
     if (ids) qb.andWhere('id IN (:...ids)', { ids });
     await qb.execute();

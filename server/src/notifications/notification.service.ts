@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { afterQuietHours, SUBSCRIPTION_TEMPLATES, TEMPLATE_KEYS, type GrantsView, type InboxItemView, type Page, type SubscriptionGrantRequest, type TemplateKey } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
+import { clock } from '../common/clock.js';
 import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationRepository } from './notification.repository.js';
@@ -12,7 +13,7 @@ export interface NewNotification {
   title: string;
   body: string;
   link?: string;
-  /** Delivered even in quiet hours (22:00–07:00 Beijing time). */
+  /** Pushed to WeChat even in quiet hours (22:00–07:00 Beijing time); the inbox never waits. */
   urgent?: boolean;
   /** A key of SUBSCRIPTION_TEMPLATES: also sent as a WeChat subscription message when the user granted one. */
   templateKey?: string;
@@ -20,6 +21,7 @@ export interface NewNotification {
   data?: Record<string, string>;
   /** Unique: enqueueing the same key again is ignored. */
   dedupeKey: string;
+  /** A reminder for later: neither the inbox item nor the push goes out before then, nor in quiet hours. */
   notBefore?: Date;
   /** Withdraw every still-undelivered row of a group with `cancelGroup` (e.g. a cancelled enrollment's reminders). */
   groupKey?: string;
@@ -45,7 +47,7 @@ export class NotificationService {
   }
 
   private row(n: NewNotification): Partial<OutboxMessage> {
-    const at = n.notBefore ?? new Date();
+    const at = n.notBefore ?? clock.now();
     return {
       id: newId(),
       userId: n.userId,
@@ -60,7 +62,9 @@ export class NotificationService {
       groupKey: n.groupKey ?? null,
       status: 'pending',
       wechat: n.templateKey && n.data ? 'pending' : 'none',
-      notBefore: n.urgent ? at : afterQuietHours(at),
+      // What a person just did reaches the inbox at once, whatever the hour; the worker holds only its
+      // WeChat push until morning. A reminder planned for later keeps to the daytime as a whole.
+      notBefore: n.urgent || !n.notBefore ? at : afterQuietHours(at),
       attempts: 0,
     };
   }
@@ -108,7 +112,7 @@ export class NotificationService {
   }
 
   async markRead(userId: string, ids?: string[]): Promise<{ unread: number }> {
-    await this.tx.run((em) => this.repo.markRead(em, userId, ids, new Date()));
+    await this.tx.run((em) => this.repo.markRead(em, userId, ids, clock.now()));
     return this.unread(userId);
   }
 }

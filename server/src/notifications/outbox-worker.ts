@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { SUBSCRIPTION_TEMPLATES, type TemplateKey } from '@honglin/shared';
+import { afterQuietHours, SUBSCRIPTION_TEMPLATES, type TemplateKey } from '@honglin/shared';
+import { clock } from '../common/clock.js';
 import { newId } from '../common/ids.js';
 import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -57,7 +58,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Delivers every due row; returns how many it handled. Tests call it directly. */
-  async drain(now = () => new Date()): Promise<number> {
+  async drain(now = () => clock.now()): Promise<number> {
     let handled = 0;
     while (!this.stopped) {
       const t = now();
@@ -72,7 +73,7 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Claims and delivers one row (tests simulate a worker that dies half way with claim + prepare). */
-  async deliver(id: string, now = () => new Date()): Promise<void> {
+  async deliver(id: string, now = () => clock.now()): Promise<void> {
     const t = now();
     if (!(await this.repo.claim([id], this.id, t, new Date(t.getTime() + LEASE_MS))).length) return;
     const [send] = await this.tx.run((em) => this.prepare(em, [id], t));
@@ -122,6 +123,13 @@ export class OutboxWorker implements OnModuleInit, OnModuleDestroy {
   private async prepareWechat(em: EntityManager, row: OutboxMessage, now: Date): Promise<Send | null> {
     const patch: Partial<OutboxMessage> = { inboxDone: true };
     let message: SubscribeMessage | null = null;
+    const pushAt = row.urgent ? now : afterQuietHours(now);
+    if (row.wechat === 'pending' && pushAt > now) {
+      // Quiet hours hold the phone's buzz, not the inbox: the item is in the inbox now (inboxDone), and
+      // the row comes due again at 07:00 for its push alone. No grant is spent, and no attempt counted.
+      const held = { inboxDone: true, notBefore: pushAt, attempts: Math.max(0, row.attempts - 1), leaseOwner: null, leaseUntil: null };
+      return this.repo.updateHeld(em, row.id, this.id, held).then(() => null);
+    }
     if (row.wechat === 'sending') {
       // A previous holder crashed between sending and recording: it may have gone out. Never send twice.
       patch.wechat = 'unknown';
