@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AUTH } from './auth/auth.providers.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { Clock, clock } from './common/clock.js';
 import { GlobalErrorFilter } from './common/error.filter.js';
 import { FieldCrypto, fieldCryptoFrom } from './common/field-crypto.js';
 import { JsonLogger } from './common/logger.js';
@@ -38,6 +39,7 @@ class CoreModule {
   static register(config: AppConfig, dataSource: DataSource, logger: JsonLogger): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
+      { provide: Clock, useValue: clock },
       { provide: DataSource, useValue: dataSource },
       { provide: JsonLogger, useValue: logger },
       { provide: TransactionRunner, useValue: new TransactionRunner(dataSource) },

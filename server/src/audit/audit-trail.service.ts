@@ -9,6 +9,7 @@ import { TransactionRunner, type CommitHook } from '../database/transaction-runn
 import { entryHash, type ChainedFields } from './audit-chain.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
+import { clock } from '../common/clock.js';
 
 /** What a service says about a read of someone else's data. Ids only, never the values. */
 export interface AuditFacts {
@@ -124,7 +125,7 @@ export class AuditTrail implements CommitHook, OnModuleInit {
   }
 
   private base(scope: AuditScope | undefined, actor: Actor) {
-    return { id: newId(), at: new Date(), actorId: actor.userId, requestId: scope?.requestId ?? null, ip: scope?.ip?.slice(0, 64) ?? null };
+    return { id: newId(), at: clock.now(), actorId: actor.userId, requestId: scope?.requestId ?? null, ip: scope?.ip?.slice(0, 64) ?? null };
   }
 }
 

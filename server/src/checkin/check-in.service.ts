@@ -22,6 +22,7 @@ import { CheckInTargets, type CheckInTargetInfo, type CheckInTargetResolver } fr
 import { parseToken, signatureValid, signToken, slotStart, type ParsedToken } from './check-in-token.js';
 import { CheckIn } from './check-in.entity.js';
 import { CheckInRepository, isUniqueViolation } from './check-in.repository.js';
+import { clock } from '../common/clock.js';
 
 /** A token claiming to be issued this far in the future is forged (clocks of instances agree within this). */
 const FUTURE_SKEW_MS = 5_000;
@@ -61,7 +62,7 @@ export class CheckInService {
   ) {}
 
   /** The code the organiser's screen shows now; same for every instance within a rotation slot. */
-  async currentQr(actor: Actor, targetType: string, targetId: string, now = new Date()): Promise<CheckInQrView> {
+  async currentQr(actor: Actor, targetType: string, targetId: string, now = clock.now()): Promise<CheckInQrView> {
     const { info } = await this.resolve(targetType, targetId);
     assertManages(actor, info.nodePath, MANAGERS);
     const secret = await this.ensureKey(targetType, targetId);
@@ -76,7 +77,7 @@ export class CheckInService {
   }
 
   /** A scanned QR code. Forged and expired codes are refused before anything else is looked at. */
-  async redeem(actor: Actor, req: CheckInRedeemRequest, now = new Date()): Promise<CheckInResult> {
+  async redeem(actor: Actor, req: CheckInRedeemRequest, now = clock.now()): Promise<CheckInResult> {
     const parsed = await this.verified(req.token, now);
     const attempt: Attempt = { userId: actor.userId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'qr', nonce: req.nonce };
     return this.orReplay(attempt, async () => {
@@ -86,7 +87,7 @@ export class CheckInService {
   }
 
   /** Checking in by location, where the organiser allowed it. The coordinates are not stored. */
-  async geofence(actor: Actor, req: CheckInGeofenceRequest, now = new Date()): Promise<CheckInResult> {
+  async geofence(actor: Actor, req: CheckInGeofenceRequest, now = clock.now()): Promise<CheckInResult> {
     const attempt: Attempt = { userId: actor.userId, targetType: req.targetType, targetId: req.targetId, method: 'geofence', nonce: req.nonce };
     return this.orReplay(attempt, async () => {
       const { info } = await this.resolve(req.targetType, req.targetId);
@@ -98,7 +99,7 @@ export class CheckInService {
   }
 
   /** An organiser marks someone present (no phone, paper roster), recorded with who and why. */
-  async assist(actor: Actor, req: CheckInAssistRequest, now = new Date()): Promise<CheckInResult> {
+  async assist(actor: Actor, req: CheckInAssistRequest, now = clock.now()): Promise<CheckInResult> {
     const { info } = await this.resolve(req.targetType, req.targetId);
     assertManages(actor, info.nodePath, MANAGERS);
     const acting = { actorUserId: actor.userId, subjectUserId: req.userId, consent: this.proxies.organiser(actor, info.nodePath, req.reason) };
@@ -124,7 +125,7 @@ export class CheckInService {
    * rotating code as a scan proves they are there; recorded as assisted, with who and why. `within`
    * holds the consent and writes the acting-for record in the check-in's transaction.
    */
-  async redeemFor(actor: Actor, subjectUserId: string, req: CheckInRedeemRequest, reason: string, within: NonNullable<Attempt['within']>, now = new Date()): Promise<CheckInResult> {
+  async redeemFor(actor: Actor, subjectUserId: string, req: CheckInRedeemRequest, reason: string, within: NonNullable<Attempt['within']>, now = clock.now()): Promise<CheckInResult> {
     const parsed = await this.verified(req.token, now);
     const attempt: Attempt = { userId: subjectUserId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'assisted', nonce: req.nonce, assistedBy: actor.userId, reason, within };
     return this.orReplay(attempt, async () => {
@@ -236,7 +237,7 @@ export class CheckInService {
     const found = await this.findKey(type, id);
     if (found) return found;
     await this.tx.run((em) =>
-      this.repo.insertKeyIfAbsent({ id: newId(), targetType: type, targetId: id, secret: randomBytes(32).toString('base64url'), createdAt: new Date() }, em),
+      this.repo.insertKeyIfAbsent({ id: newId(), targetType: type, targetId: id, secret: randomBytes(32).toString('base64url'), createdAt: clock.now() }, em),
     );
     const secret = await this.findKey(type, id);
     if (!secret) throw new Error('check-in key not stored');

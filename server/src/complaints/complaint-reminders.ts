@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { OrgRepository } from '../organizations/org.repository.js';
 import { ComplaintNotices } from './complaint-notices.js';
 import { ComplaintsRepository, type ReminderKind } from './complaints.repository.js';
+import { clock } from '../common/clock.js';
 
 const BATCH = 100;
 const MAX_BATCHES = 100;
@@ -29,7 +30,7 @@ export class ComplaintReminders {
   ) {}
 
   /** One pass; returns how many complaints were reminded about. Overdue first, so a late pass never sends a stale "due soon". */
-  async run(now = new Date()): Promise<number> {
+  async run(now = clock.now()): Promise<number> {
     const horizon = new Date(now.getTime() + COMPLAINT_DUE_SOON_HOURS * 3_600_000);
     let reminded = 0;
     for (const kind of ['overdue', 'due_soon'] as ReminderKind[]) {

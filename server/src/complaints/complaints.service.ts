@@ -28,6 +28,7 @@ import { WechatClient } from '../wechat/wechat.client.js';
 import { ComplaintNotices } from './complaint-notices.js';
 import type { Complaint } from './complaint.entity.js';
 import { ComplaintsRepository } from './complaints.repository.js';
+import { clock } from '../common/clock.js';
 
 /**
  * Who answers complaints: admins only. Organisers and grid workers are the people with daily access to
@@ -61,7 +62,7 @@ export class ComplaintsService {
     await this.checkContent(me, [dto.subject, dto.text].filter(Boolean).join('\n'));
     // Neither the complainant (an admin may complain too) nor the accused is asked to handle it.
     const admins = (await this.repo.adminsOver(community.path)).filter((id) => id !== me.id && id !== dto.accusedUserId);
-    const now = new Date();
+    const now = clock.now();
     const c: Complaint = {
       id: newId(),
       complainantId: me.id,
@@ -113,14 +114,14 @@ export class ComplaintsService {
     // Told in the same transaction as the change: the admins who were notified of the filing.
     const admins = (await this.repo.adminsOver(c.orgPath)).filter((id) => id !== c.complainantId && id !== c.accusedUserId);
     const community = (await this.org.findNode(c.communityId))?.name ?? '';
-    return this.move(c, 'submitted', { status: 'withdrawn', withdrawnAt: new Date() }, 'COMPLAINT_NOT_WITHDRAWABLE', (em, moved) => this.notices.withdrawn(em, moved, admins, community));
+    return this.move(c, 'submitted', { status: 'withdrawn', withdrawnAt: clock.now() }, 'COMPLAINT_NOT_WITHDRAWABLE', (em, moved) => this.notices.withdrawn(em, moved, admins, community));
   }
 
   async close(actor: Actor, id: string): Promise<ComplaintView> {
     const c = await this.own(actor, id);
     if (c.status === 'closed') return (await this.views([c]))[0];
     if (c.status === 'withdrawn') throw new AppError('CONFLICT');
-    return this.move(c, 'answered', { status: 'closed', closedAt: new Date() }, 'COMPLAINT_NOT_ANSWERED');
+    return this.move(c, 'answered', { status: 'closed', closedAt: clock.now() }, 'COMPLAINT_NOT_ANSWERED');
   }
 
   async manage(actor: Actor, q: ManageComplaintsQuery): Promise<Page<ManagedComplaintView>> {
@@ -138,7 +139,7 @@ export class ComplaintsService {
     // Not in their list, so not theirs to answer: nobody judges a complaint they filed or that names them.
     if (c.complainantId === actor.userId || c.accusedUserId === actor.userId) throw AppError.notFound();
     if (c.status !== 'submitted') throw new AppError('COMPLAINT_NOT_PENDING');
-    const patch = { status: 'answered' as const, answer: text, answeredBy: actor.userId, answeredAt: new Date() };
+    const patch = { status: 'answered' as const, answer: text, answeredBy: actor.userId, answeredAt: clock.now() };
     await this.tx.run(async (em) => {
       if (!(await this.repo.transition(em, c.id, 'submitted', patch))) throw new AppError('COMPLAINT_NOT_PENDING');
       await this.notices.answered(em, { ...c, ...patch });
@@ -186,7 +187,7 @@ export class ComplaintsService {
     throw new AppError('COMPLAINT_REJECTED', [{ field: 'text', message: `内容涉及${why}` }], `投诉内容涉及${why}，未通过内容安全检查，请换一种说法后再提交`);
   }
 
-  private async views(rows: Complaint[], now = new Date()): Promise<ComplaintView[]> {
+  private async views(rows: Complaint[], now = clock.now()): Promise<ComplaintView[]> {
     const people = new Map((await this.repo.users(rows.flatMap((c) => [c.accusedUserId, c.answeredBy]).filter((x): x is string => !!x))).map((u) => [u.id, u]));
     return rows.map((c) => ({
       id: c.id,
@@ -207,7 +208,7 @@ export class ComplaintsService {
     }));
   }
 
-  private async managedViews(rows: Complaint[], now = new Date()): Promise<ManagedComplaintView[]> {
+  private async managedViews(rows: Complaint[], now = clock.now()): Promise<ManagedComplaintView[]> {
     const base = await this.views(rows, now);
     const people = new Map((await this.repo.users(rows.map((c) => c.complainantId))).map((u) => [u.id, u]));
     const communities = new Map((await this.org.findNodes([...new Set(rows.map((c) => c.communityId))])).map((n) => [n.id, n.name]));

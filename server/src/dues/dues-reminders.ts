@@ -6,6 +6,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationService, type NewNotification } from '../notifications/notification.service.js';
 import type { DuesBill } from './dues-bill.entity.js';
 import { DuesRepository } from './dues.repository.js';
+import { clock } from '../common/clock.js';
 
 const BATCH = 200;
 const MAX_BATCHES = 500;
@@ -40,7 +41,7 @@ export class DuesReminders {
   ) {}
 
   /** One pass of the job; returns how many reminders were queued. */
-  async run(now = new Date()): Promise<number> {
+  async run(now = clock.now()): Promise<number> {
     let queued = 0;
     for (const w of dueDuesReminders(now)) {
       // Bounded: a batch whose rows were not recorded would otherwise come back forever.

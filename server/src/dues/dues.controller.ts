@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { ReceiptsService } from '../payments/receipts.service.js';
 import { DuesService } from './dues.service.js';
+import { clock } from '../common/clock.js';
 
 @ApiTags('dues')
 @ApiBearerAuth()
@@ -45,7 +46,7 @@ export class DuesController {
 
   @Get('branches/:branchId/board')
   board(@CurrentActor() actor: Actor, @Param('branchId', IdPipe) branchId: string, @QueryInput(BoardQuery) q: BoardQuery) {
-    return this.dues.board(actor, branchId, q.month ?? billingMonthOf(new Date()));
+    return this.dues.board(actor, branchId, q.month ?? billingMonthOf(clock.now()));
   }
 
   @Post('branches/:branchId/reminders')

@@ -22,11 +22,12 @@ import { NotificationService } from '../notifications/notification.service.js';
 import type { DuesProfile } from './dues-profile.entity.js';
 import { DuesReminders } from './dues-reminders.js';
 import { DuesRepository, type BillRow } from './dues.repository.js';
+import { clock } from '../common/clock.js';
 
 /** Who may run a branch's dues: its treasurer, or an admin above it. */
 export const DUES_ROLES = ['treasurer', 'admin'] as const;
 
-export function billView(b: BillRow, now = new Date()): BillView {
+export function billView(b: BillRow, now = clock.now()): BillView {
   return {
     id: b.id,
     userId: b.userId,
@@ -97,7 +98,7 @@ export class DuesService {
   /** A person's profile and bills as `viewer` sees them (the income base only for the person and their treasurer). */
   async of(viewer: Actor, userId: string): Promise<{ user: User | null; profile: DuesProfileView | null; bills: BillView[] }> {
     const [user, profile, bills] = await Promise.all([this.repo.user(userId), this.repo.profile(userId), this.repo.billsOfUser(userId)]);
-    const now = new Date();
+    const now = clock.now();
     return { user, profile: profile && user ? this.profileView(viewer, profile, user.name) : null, bills: bills.map((b) => billView(b, now)) };
   }
 
@@ -115,7 +116,7 @@ export class DuesService {
     const saved = await this.tx.run(async (em) => {
       const existing = await this.repo.profile(userId, em);
       return this.repo.saveProfile(em, {
-        ...(existing ?? { id: newId(), userId, createdAt: new Date() }),
+        ...(existing ?? { id: newId(), userId, createdAt: clock.now() }),
         branchId: branch.id,
         path: branch.path,
         category: dto.category,
@@ -170,7 +171,7 @@ export class DuesService {
 
   async board(actor: Actor, branchId: string, month: string): Promise<BoardView> {
     const branch = await this.managedBranch(actor, branchId);
-    const now = new Date();
+    const now = clock.now();
     const bills = (await this.repo.billsOfBranchMonth(branch.id, month)).map((b) => billView(b, now));
     const sum = (xs: BillView[]) => xs.reduce((s, b) => s + b.amountFen, 0);
     const paid = bills.filter((b) => b.status === 'paid');
@@ -192,7 +193,7 @@ export class DuesService {
   async remind(actor: Actor, branchId: string, month: string): Promise<{ enqueued: number }> {
     const branch = await this.managedBranch(actor, branchId);
     const unpaid = await this.repo.unpaidOfBranchMonth(branch.id, month);
-    const now = new Date();
+    const now = clock.now();
     const day = now.toISOString().slice(0, 10);
     await this.tx.run(async (em) => {
       for (let i = 0; i < unpaid.length; i += 200) {

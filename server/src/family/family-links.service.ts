@@ -26,6 +26,7 @@ import { FamilyNotices } from './family-notices.js';
 import type { FamilyLink } from './family-link.entity.js';
 import { FamilyRepository } from './family.repository.js';
 import type { ActingFor } from './proxy-actions.service.js';
+import { clock } from '../common/clock.js';
 
 /** Code guesses per person per window: enough for typos, far too few to find someone's live code. */
 const CODE_TRIES = 10;
@@ -72,7 +73,7 @@ export class FamilyLinksService implements OnModuleDestroy {
   /** The family member types the code: a pending request the elder confirms, or an active link if witnessed. */
   async redeem(actor: Actor, code: string): Promise<FamilyLinkView> {
     if (!(await this.tries.take(`family-code:${actor.userId}`, CODE_TRIES, CODE_TRIES_WINDOW_MS))) throw new AppError('RATE_LIMITED', undefined, '输错次数太多了，请10分钟后再试');
-    const now = new Date();
+    const now = clock.now();
     const invite = await this.repo.liveInvite(this.hash(code), now);
     if (!invite) throw new AppError('FAMILY_INVITE_INVALID');
     if (invite.elderUserId === actor.userId) throw new AppError('FAMILY_SELF_LINK');
@@ -113,7 +114,7 @@ export class FamilyLinksService implements OnModuleDestroy {
     const link = await this.repo.link(linkId);
     if (!link || link.elderUserId !== actor.userId) throw AppError.notFound();
     if (link.status !== 'pending') throw new AppError('FAMILY_LINK_NOT_PENDING');
-    const patch = { status: 'active' as const, consent: 'elder_confirmed' as const, confirmedBy: actor.userId, confirmedAt: new Date() };
+    const patch = { status: 'active' as const, consent: 'elder_confirmed' as const, confirmedBy: actor.userId, confirmedAt: clock.now() };
     await this.tx.run(async (em) => {
       if (!(await this.repo.transition(em, link.id, ['pending'], patch))) throw new AppError('FAMILY_LINK_NOT_PENDING');
       await this.consents.familyLinked(em, link, patch.confirmedAt);
@@ -138,7 +139,7 @@ export class FamilyLinksService implements OnModuleDestroy {
    * person in its own): the status change, the consent record for both sides, and the other side's notice.
    */
   async revokeIn(em: EntityManager, link: FamilyLink, by: string, reason: string | null): Promise<FamilyLink> {
-    const patch = { status: 'revoked' as const, liveKey: null, revokedBy: by, revokeReason: reason, revokedAt: new Date() };
+    const patch = { status: 'revoked' as const, liveKey: null, revokedBy: by, revokeReason: reason, revokedAt: clock.now() };
     if (!(await this.repo.transition(em, link.id, ['pending', 'active'], patch))) throw new AppError('FAMILY_LINK_REVOKED');
     const revoked = { ...link, ...patch };
     // Declining a request withdraws nothing: only a link that was live had a consent to revoke.
@@ -177,7 +178,7 @@ export class FamilyLinksService implements OnModuleDestroy {
   }
 
   private async issue(elder: User, createdBy: string, witnessReason: string | null): Promise<FamilyInviteView> {
-    const now = new Date();
+    const now = clock.now();
     const expiresAt = new Date(now.getTime() + FAMILY_INVITE_TTL_MINUTES * 60_000);
     // Six digits can collide with another live code: draw again (the unique key decides).
     for (let attempt = 0; attempt < 5; attempt++) {

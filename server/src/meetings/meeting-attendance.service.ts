@@ -10,6 +10,7 @@ import { assertScheduled, meetingLink } from './meeting-access.js';
 import { MeetingNotices } from './meeting-notices.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
+import { clock } from '../common/clock.js';
 
 /** Leave, live attendance, closing attendance (absences + points) and a member's own record. */
 @Injectable()
@@ -54,12 +55,12 @@ export class MeetingAttendanceService {
     const mine = await this.repo.findInvitee(id, actor.userId);
     if (!mine) throw AppError.notFound();
     if (mine.attendance === 'present' || mine.attendance === 'late') throw new AppError('MEETING_ALREADY_CHECKED_IN');
-    if (Date.now() >= meeting.startsAt.getTime()) throw new AppError('MEETING_LEAVE_TOO_LATE');
+    if (clock.nowMs() >= meeting.startsAt.getTime()) throw new AppError('MEETING_LEAVE_TOO_LATE');
     await this.tx.run(async (em) => {
       const ok = await this.repo.setLeave(id, actor.userId, ['none', 'requested', 'rejected'], { leaveStatus: 'requested', leaveReason: reason, leaveDecidedBy: null, leaveNote: null, attendance: 'pending' }, em);
       if (!ok) throw new AppError('CONFLICT');
       if (meeting.createdBy !== actor.userId) {
-        await this.notifications.enqueue(em, { userId: meeting.createdBy, kind: 'meeting_leave', title: `请假申请：${meeting.title}`, body: reason, link: meetingLink(id), dedupeKey: `meeting:${id}:leave:${actor.userId}:${Date.now()}` });
+        await this.notifications.enqueue(em, { userId: meeting.createdBy, kind: 'meeting_leave', title: `请假申请：${meeting.title}`, body: reason, link: meetingLink(id), dedupeKey: `meeting:${id}:leave:${actor.userId}:${clock.nowMs()}` });
       }
     });
     return this.meetings.get(actor, id);
@@ -80,7 +81,7 @@ export class MeetingAttendanceService {
         title: dto.approve ? `请假已批准：${meeting.title}` : `请假未批准：${meeting.title}`,
         body: dto.note || (dto.approve ? '组织者已批准您的请假。' : '请按时参加会议。'),
         link: meetingLink(id),
-        dedupeKey: `meeting:${id}:leave-decided:${userId}:${Date.now()}`,
+        dedupeKey: `meeting:${id}:leave-decided:${userId}:${clock.nowMs()}`,
       });
     });
     return this.attendance(actor, id);
@@ -93,9 +94,9 @@ export class MeetingAttendanceService {
   async close(actor: Actor, id: string): Promise<MeetingAttendanceView> {
     const meeting = await this.meetings.managed(actor, id);
     assertScheduled(meeting);
-    if (Date.now() < meeting.startsAt.getTime()) throw new AppError('MEETING_NOT_ENDED');
+    if (clock.nowMs() < meeting.startsAt.getTime()) throw new AppError('MEETING_NOT_ENDED');
     await this.tx.run(async (em) => {
-      if (!(await this.repo.finishMeeting(id, 'closed', new Date(), em))) throw new AppError('MEETING_NOT_EDITABLE');
+      if (!(await this.repo.finishMeeting(id, 'closed', clock.now(), em))) throw new AppError('MEETING_NOT_EDITABLE');
       await this.repo.markAbsentees(id, em);
       for (const i of await this.repo.attendedIn(id, em)) {
         await this.ledger.credit(em, {

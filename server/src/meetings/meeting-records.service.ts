@@ -25,6 +25,7 @@ import { OrgRepository } from '../organizations/org.repository.js';
 import { MEETING_MANAGERS } from './meeting-access.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
+import { clock } from '../common/clock.js';
 
 /** How far back the compliance board looks: the previous year covers every period's "last" period. */
 const LOOKBACK_MS = 400 * 24 * 3600_000;
@@ -61,7 +62,7 @@ export class MeetingRecordsService {
     const image = await this.photos.save(dataUrl, MEETING_PHOTO_MAX_BYTES, 'MEETING_PHOTO_INVALID');
     await this.tx.run(async (em) => {
       if ((await this.repo.countPhotos(id, em)) >= MEETING_PHOTOS_MAX) throw new AppError('MEETING_PHOTOS_FULL');
-      await this.repo.insertPhoto({ id: newId(), meetingId: id, fileName: image.fileName, mime: image.mime, bytes: image.bytes, uploadedBy: actor.userId, createdAt: new Date() }, em);
+      await this.repo.insertPhoto({ id: newId(), meetingId: id, fileName: image.fileName, mime: image.mime, bytes: image.bytes, uploadedBy: actor.userId, createdAt: clock.now() }, em);
     });
     return this.meetings.get(actor, id);
   }
@@ -75,7 +76,7 @@ export class MeetingRecordsService {
   }
 
   /** Each branch in the caller's scope (a committee admin sees every branch below) with its cadence status. */
-  async compliance(actor: Actor, now = new Date()): Promise<BranchComplianceView[]> {
+  async compliance(actor: Actor, now = clock.now()): Promise<BranchComplianceView[]> {
     const nodes = await this.repo.partyNodesUnder(assertManager(actor, MEETING_MANAGERS));
     const branches = nodes.filter((n) => n.kind === 'branch');
     const held = await this.repo.heldBetween(branches.map((b) => b.id), new Date(now.getTime() - LOOKBACK_MS), now);

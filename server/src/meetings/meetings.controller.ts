@@ -19,6 +19,7 @@ import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { MeetingAttendanceService } from './meeting-attendance.service.js';
 import { MeetingRecordsService } from './meeting-records.service.js';
 import { MeetingsService } from './meetings.service.js';
+import { clock } from '../common/clock.js';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -55,7 +56,7 @@ export class MeetingsController {
 
   @Get('my-attendance')
   myAttendance(@CurrentActor() actor: Actor, @QueryInput(MyAttendanceQuery) q: MyAttendanceQuery) {
-    return this.attendance.myAttendance(actor, q.year ?? toChinaParts(new Date()).year);
+    return this.attendance.myAttendance(actor, q.year ?? toChinaParts(clock.now()).year);
   }
 
   @Get(':id')

@@ -20,6 +20,7 @@ import { assertCanManage, assertScheduled, canManage, MEETING_MANAGERS } from '.
 import { MeetingNotices } from './meeting-notices.js';
 import type { Meeting, MeetingInvitee } from './meeting.entity.js';
 import { MeetingsRepository } from './meetings.repository.js';
+import { clock } from '../common/clock.js';
 
 const DEFAULT_GRACE_MINUTES = 10;
 
@@ -42,7 +43,7 @@ export class MeetingsService {
     const inviteeIds = await this.resolveInvitees(dto.invitees, branch);
     if (inviteeIds.length === 0) throw new AppError('MEETING_NO_INVITEES');
     await this.assertPeopleOf(branch, [dto.hostUserId, dto.recorderUserId]);
-    const now = new Date();
+    const now = clock.now();
     const meeting: Meeting = {
       id: newId(),
       nodeId: node.id,
@@ -82,7 +83,7 @@ export class MeetingsService {
   async update(actor: Actor, id: string, dto: UpdateMeetingRequest): Promise<MeetingView> {
     const meeting = await this.managed(actor, id);
     assertScheduled(meeting);
-    const now = new Date();
+    const now = clock.now();
     const { addInvitees, invitees: choice, ...fields } = dto;
     // Once it has started people are checking in against the list; latecomers may still be added.
     if (choice && now >= meeting.startsAt) throw new AppError('MEETING_STARTED');
@@ -120,7 +121,7 @@ export class MeetingsService {
   async cancel(actor: Actor, id: string): Promise<MeetingView> {
     const meeting = await this.managed(actor, id);
     const invited = (await this.repo.invitees(id)).map((i) => i.userId);
-    const now = new Date();
+    const now = clock.now();
     await this.tx.run(async (em) => {
       if (!(await this.repo.finishMeeting(id, 'cancelled', now, em))) throw new AppError('MEETING_NOT_EDITABLE');
       await this.notices.withdrawReminders(em, id, invited);
@@ -151,7 +152,7 @@ export class MeetingsService {
 
   async list(actor: Actor, q: MeetingListQuery): Promise<MeetingView[]> {
     const rows = q.scope === 'managed' ? await this.repo.listUnder(assertManager(actor, MEETING_MANAGERS), 200) : await this.repo.listInvitedTo(actor.userId, 200);
-    const now = Date.now();
+    const now = clock.nowMs();
     const picked = rows
       .filter((m) => q.when === 'all' || (q.when === 'upcoming' ? m.endsAt.getTime() >= now && m.status === 'scheduled' : m.endsAt.getTime() < now || m.status !== 'scheduled'))
       .slice(0, q.limit);

@@ -11,6 +11,7 @@ import type { PartyApplication } from '../organizations/party-application.entity
 import { WechatClient } from '../wechat/wechat.client.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
+import { clock } from '../common/clock.js';
 
 /** A person's own profile: what they see in 我的, their preferences, consent and phone. */
 @Injectable()
@@ -96,7 +97,7 @@ export class MembersService {
 
   async acceptPrivacy(userId: string, version: string): Promise<MeView> {
     if (version !== PRIVACY_POLICY_VERSION) throw new AppError('PRIVACY_VERSION_OUTDATED');
-    const at = new Date();
+    const at = clock.now();
     await this.tx.run(async (em) => {
       await this.users.update(userId, { privacyVersion: version, privacyAcceptedAt: at }, em);
       await this.consents.privacyAccepted(em, userId, version, at);

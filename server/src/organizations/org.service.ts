@@ -18,6 +18,7 @@ import { MembersService } from '../members/members.service.js';
 import { UserRepository } from '../members/user.repository.js';
 import { byKind, nodeRef, pathIds } from './node-chain.js';
 import { OrgRepository } from './org.repository.js';
+import { clock } from '../common/clock.js';
 
 /** The organisation trees as organisers see them, and Party-member recognition. */
 @Injectable()
@@ -91,7 +92,7 @@ export class OrgService {
     if (hasRole(actor, 'party_member')) throw new AppError('ALREADY_PARTY_MEMBER');
     const app = await this.tx.run(async (em) => {
       if (await this.org.pendingApplicationOf(actor.userId, em)) throw new AppError('PARTY_APPLICATION_EXISTS');
-      const created = { id: newId(), userId: actor.userId, branchId, status: 'pending' as const, note: note || null, decidedBy: null, decidedAt: null, decisionReason: null, createdAt: new Date() };
+      const created = { id: newId(), userId: actor.userId, branchId, status: 'pending' as const, note: note || null, decidedBy: null, decidedAt: null, decisionReason: null, createdAt: clock.now() };
       await this.org.insertApplication(created, em);
       return created;
     });
@@ -128,7 +129,7 @@ export class OrgService {
     await this.tx.run(async (em) => {
       const decided = await this.org.decideApplication(
         app.id,
-        { status: approve ? 'approved' : 'rejected', decidedBy: actor.userId, decidedAt: new Date(), decisionReason: reason || null },
+        { status: approve ? 'approved' : 'rejected', decidedBy: actor.userId, decidedAt: clock.now(), decisionReason: reason || null },
         em,
       );
       if (!decided) throw new AppError('PARTY_APPLICATION_DECIDED');

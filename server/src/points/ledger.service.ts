@@ -15,6 +15,7 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import type { LedgerEntry } from './ledger-entry.entity.js';
 import { isDuplicateKey, LedgerRepository, type Membership } from './ledger.repository.js';
+import { clock } from '../common/clock.js';
 
 export interface CreditInput {
   userId: string;
@@ -68,7 +69,7 @@ export class LedgerService {
     const existing = await this.repo.findByKey(em, input.idempotencyKey);
     if (existing) return this.duplicateOf(existing, input.userId);
 
-    const at = input.at ?? new Date();
+    const at = input.at ?? clock.now();
     const member = await this.repo.membership(em, input.userId, input.nodeId);
     const { rule, ruleNodeId } = await this.ruleFor(em, input.action, member);
     const requested = requestedPoints(input.action, rule, input.amount);
@@ -101,7 +102,7 @@ export class LedgerService {
       reversesEntryId: null,
       at,
       periodAt: at,
-      createdAt: new Date(),
+      createdAt: clock.now(),
     });
     // A concurrent retry committed the same key after our first look: answer with its result.
     if (inserted !== true) return inserted ? this.duplicateOf(inserted, input.userId) : Promise.reject(new AppError('POINTS_KEY_REUSED'));
@@ -126,7 +127,7 @@ export class LedgerService {
     if (original.reversesEntryId || (await this.repo.reversalOf(em, entryId))) throw new AppError('POINTS_ALREADY_REVERSED');
     const action: PointsAction = original.action === 'mall_redeem' ? 'mall_refund' : original.action;
     const id = newId();
-    const at = new Date();
+    const at = clock.now();
     const inserted = await this.insertOnce(em, {
       id,
       userId: original.userId,

@@ -14,6 +14,7 @@ import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 import type { MallItem, MallRedemption } from './mall.entity.js';
 import { MallRepository } from './mall.repository.js';
+import { clock } from '../common/clock.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud at the counter
 const ORGANISERS = ['organiser', 'admin'] as const;
@@ -56,7 +57,7 @@ export class MallService {
     const node = await this.org.findNode(dto.nodeId);
     if (!node) throw AppError.notFound();
     assertManages(actor, node.path, ORGANISERS);
-    const item: MallItem = { id: newId(), ...dto, active: true, createdBy: actor.userId, createdAt: new Date() };
+    const item: MallItem = { id: newId(), ...dto, active: true, createdBy: actor.userId, createdAt: clock.now() };
     await this.tx.run((em) => this.mall.insertItem(item, em));
     return itemView(item);
   }
@@ -98,7 +99,7 @@ export class MallService {
         if (debit.duplicate) throw new AlreadyRedeemed();
         const r: MallRedemption = {
           id, itemId: item.id, userId: actor.userId, pricePoints: item.pricePoints, status: 'pending', pickupCode: pickupCode(), requestKey,
-          debitEntryId: debit.entryId, pickedUpAt: null, pickedUpBy: null, cancelledAt: null, createdAt: new Date(),
+          debitEntryId: debit.entryId, pickedUpAt: null, pickedUpBy: null, cancelledAt: null, createdAt: clock.now(),
         };
         await this.mall.insertRedemption(r, em);
         return r;
@@ -120,7 +121,7 @@ export class MallService {
     const r = await this.mall.findRedemption(id);
     if (!r || r.userId !== actor.userId) throw AppError.notFound();
     await this.tx.run(async (em) => {
-      if (!(await this.mall.leavePending(id, { status: 'cancelled', cancelledAt: new Date() }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
+      if (!(await this.mall.leavePending(id, { status: 'cancelled', cancelledAt: clock.now() }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
       await this.mall.addStock(r.itemId, 1, em);
       await this.ledger.reverse(em, r.debitEntryId, '取消兑换，积分退还', `mall:cancel:${id}`);
     });
@@ -137,7 +138,7 @@ export class MallService {
   async pickup(actor: Actor, code: string): Promise<PickupView> {
     const { redemption, node } = await this.managedRedemption(actor, code);
     await this.tx.run(async (em) => {
-      if (!(await this.mall.leavePending(redemption.id, { status: 'picked_up', pickedUpAt: new Date(), pickedUpBy: actor.userId }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
+      if (!(await this.mall.leavePending(redemption.id, { status: 'picked_up', pickedUpAt: clock.now(), pickedUpBy: actor.userId }, em))) throw new AppError('REDEMPTION_NOT_PENDING');
     });
     return this.pickupView((await this.mall.findRedemption(redemption.id))!, node);
   }

@@ -27,6 +27,7 @@ import type { LedgerEntry } from './ledger-entry.entity.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 import { PointsRepository } from './points.repository.js';
+import { clock } from '../common/clock.js';
 
 /** Actions a member earns by their own study and participation, shown as today's progress. */
 const DAILY_ACTIONS: PointsAction[] = ['login', 'article_read', 'article_time', 'video_watch', 'video_time', 'daily_quiz', 'challenge_quiz', 'share', 'comment'];
@@ -43,7 +44,7 @@ export class PointsService {
     private readonly ds: DataSource,
   ) {}
 
-  async summary(actor: Actor, now = new Date()): Promise<PointsSummary> {
+  async summary(actor: Actor, now = clock.now()): Promise<PointsSummary> {
     const [balance, tallies, member] = await Promise.all([
       this.points.balance(actor.userId),
       this.points.talliesFor(actor.userId, periodKey('day', now)),
@@ -64,7 +65,7 @@ export class PointsService {
   }
 
   /** The daily login point, credited the first time a member opens the study tab on a Beijing day. */
-  async creditDailyLogin(actor: Actor, now = new Date()): Promise<void> {
+  async creditDailyLogin(actor: Actor, now = clock.now()): Promise<void> {
     const day = periodKey('day', now);
     await this.tx.run((em) => this.ledger.credit(em, { userId: actor.userId, action: 'login', source: { type: 'daily_login', id: day }, idempotencyKey: `login:${actor.userId}:${day}`, nodeId: null, at: now }));
   }
@@ -76,7 +77,7 @@ export class PointsService {
   }
 
   /** Top N of my branch or community in a period, plus my own rank (ties share a rank). */
-  async ranking(actor: Actor, q: RankingQuery, now = new Date()): Promise<RankingView> {
+  async ranking(actor: Actor, q: RankingQuery, now = clock.now()): Promise<RankingView> {
     const member = await this.ledgerRepo.membership(this.ds.manager, actor.userId, null);
     const groupId = q.scope === 'branch' ? member.branchId : member.communityId;
     const key = q.period === 'all' ? 'all' : periodKey(q.period, now);
@@ -117,7 +118,7 @@ export class PointsService {
     if (!node) throw AppError.notFound();
     assertManages(actor, node.path, ['organiser', 'admin']);
     const { nodeId, action, points, dailyCap, weeklyCap, yearlyCap, active } = dto;
-    await this.tx.run((em) => this.points.saveOverride({ id: newId(), nodeId, action, points, dailyCap, weeklyCap, yearlyCap, active, updatedBy: actor.userId, updatedAt: new Date() }, em));
+    await this.tx.run((em) => this.points.saveOverride({ id: newId(), nodeId, action, points, dailyCap, weeklyCap, yearlyCap, active, updatedBy: actor.userId, updatedAt: clock.now() }, em));
     return this.rulesAt(actor, nodeId);
   }
 

@@ -11,6 +11,7 @@ import { MeetingsRepository } from '../meetings/meetings.repository.js';
 import { UserRepository } from '../members/user.repository.js';
 import { AccountDeletionRepository } from './account-deletion.repository.js';
 import { ConsentRecords } from './consent-records.service.js';
+import { clock } from '../common/clock.js';
 
 /**
  * 注销账号: personal fields erased and the account closed in ONE transaction. The user row itself stays
@@ -32,7 +33,7 @@ export class AccountDeletionService {
   ) {}
 
   async delete(userId: string): Promise<AccountDeletedView> {
-    const now = new Date();
+    const now = clock.now();
     await this.tx.run(async (em) => {
       if (!(await this.repo.claim(em, userId, now))) throw new AppError('ACCOUNT_DELETED');
       // A payment completing after the account is gone would have no one to credit or refund to.

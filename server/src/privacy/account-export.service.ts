@@ -6,6 +6,7 @@ import { MembersService } from '../members/members.service.js';
 import { UserRepository } from '../members/user.repository.js';
 import { AccountDataRepository } from './account-data.repository.js';
 import { ConsentRecords } from './consent-records.service.js';
+import { clock } from '../common/clock.js';
 
 /** Entities whose rows about the caller are in the export (the test holds this and NOT_EXPORTED to database/entities.ts). */
 export const EXPORTED = [
@@ -48,7 +49,7 @@ export class AccountExportService {
     private readonly crypto: FieldCrypto,
   ) {}
 
-  async export(userId: string, now = new Date()): Promise<Record<string, unknown>> {
+  async export(userId: string, now = clock.now()): Promise<Record<string, unknown>> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     const r = await this.data.all(userId);

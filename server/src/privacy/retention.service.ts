@@ -3,6 +3,7 @@ import { PeriodicJob } from '../common/periodic-job.js';
 import { CheckInRepository } from '../checkin/check-in.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { StudyRepository } from '../study/study.repository.js';
+import { clock } from '../common/clock.js';
 
 const DAY_MS = 86_400_000;
 /** Hourly is plenty for a 90-day horizon, and keeps each pass small. */
@@ -25,7 +26,7 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
     this.job = new PeriodicJob('retention', PASS_MS, () => this.run(), new Logger('Retention'));
   }
 
-  async run(now = new Date()): Promise<{ distancesForgotten: number; sessionsDeleted: number }> {
+  async run(now = clock.now()): Promise<{ distancesForgotten: number; sessionsDeleted: number }> {
     const before = new Date(now.getTime() - this.config.RETENTION_DAYS * DAY_MS);
     return { distancesForgotten: await this.checkIns.forgetDistancesBefore(before), sessionsDeleted: await this.study.purgeClosedSessionsBefore(before) };
   }

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config.js';
+import { clock } from '../common/clock.js';
 
 /**
  * Timing rules of study sessions and quizzes, from the validated configuration (domain defaults; the
@@ -30,7 +31,7 @@ export class StudySettings {
 export class StudyClock {
   offsetMs = 0;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(clock.nowMs() + this.offsetMs);
   }
   advance(seconds: number) {
     this.offsetMs += seconds * 1000;

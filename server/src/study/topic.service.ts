@@ -14,6 +14,7 @@ import { QuizRepository } from './quiz.repository.js';
 import { StudyClock } from './study-settings.js';
 import { StudyRepository } from './study.repository.js';
 import { StudyService } from './study.service.js';
+import { clock } from '../common/clock.js';
 
 const ORGANISERS = ['organiser', 'admin'] as const;
 
@@ -41,7 +42,7 @@ export class TopicService {
     if (dto.quizId && !(await this.quizzes.findQuiz(dto.quizId))) throw new AppError('VALIDATION_FAILED', [{ field: 'quizId', message: '答题不存在' }]);
     const deadline = new Date(dto.deadline);
     if (deadline <= this.clock.now()) throw new AppError('VALIDATION_FAILED', [{ field: 'deadline', message: '截止时间需晚于现在' }]);
-    const topic: StudyTopic = { id: newId(), title: dto.title, description: dto.description, branchId: branch.id, deadline, contentIds, quizId: dto.quizId, createdBy: actor.userId, createdAt: new Date() };
+    const topic: StudyTopic = { id: newId(), title: dto.title, description: dto.description, branchId: branch.id, deadline, contentIds, quizId: dto.quizId, createdBy: actor.userId, createdAt: clock.now() };
     await this.tx.run((em) => this.repo.insertTopic(topic, em));
     return this.view(actor.userId, topic);
   }

@@ -14,6 +14,7 @@ import { ImpactRepository } from './impact.repository.js';
 import { MobilisationRepository } from './mobilisation.repository.js';
 import { laterWave } from './mobilisation.service.js';
 import { ShiftViews } from './shift-views.js';
+import { clock } from '../common/clock.js';
 
 /**
  * What an organiser changes on a running drive: its terms, closing it, calling a shift off (through
@@ -77,7 +78,7 @@ export class CampaignAdminService {
     if (!s) throw AppError.notFound();
     assertManages(actor, s.nodePath);
     if (s.status === 'cancelled') throw new AppError('VOLUNTEER_SHIFT_CANCELLED');
-    if (s.startsAt.getTime() <= Date.now()) throw new AppError('VOLUNTEER_SHIFT_STARTED');
+    if (s.startsAt.getTime() <= clock.nowMs()) throw new AppError('VOLUNTEER_SHIFT_STARTED');
     await this.tx.run(async (em) => {
       if (!(await this.repo.cancelShift(em, s.id))) throw new AppError('VOLUNTEER_SHIFT_CANCELLED');
       await this.engine.cancelSlot(em, s.slotId, reason);
@@ -95,7 +96,7 @@ export class CampaignAdminService {
       const c = (await this.repo.lockedCampaign(em, id, 'pessimistic_write'))!;
       const measures = new Set([...(c.impactMeasure ? [c.impactMeasure] : []), ...(await this.impact.recordsOf(id, em)).map((r) => r.measure)]);
       if (!measures.has(input.measure) && measures.size >= MAX_IMPACT_MEASURES) throw new AppError('VOLUNTEER_IMPACT_TOO_MANY');
-      await this.impact.insert(em, { id: newId(), campaignId: id, measure: input.measure, achieved: input.achieved, note: input.note || null, recordedBy: actor.userId, recordedAt: new Date() });
+      await this.impact.insert(em, { id: newId(), campaignId: id, measure: input.measure, achieved: input.achieved, note: input.note || null, recordedBy: actor.userId, recordedAt: clock.now() });
     });
     return this.campaigns.detail(actor, id);
   }

@@ -7,6 +7,7 @@ import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
 import { VolunteerProfile } from './profile.entity.js';
+import { clock } from '../common/clock.js';
 
 /** Enrollment statuses that mean the person holds (or waits for) the shift: the ones an overlap is judged against. */
 const HOLDING = ['registered', 'confirmed', 'waitlisted', 'offered', 'attended'];
@@ -61,7 +62,7 @@ export class CampaignsRepository {
   /** Campaigns still running whose node is one of `paths` or under it (organiser view), or above (volunteer view). */
   listCampaigns(f: { under?: string[]; above?: string[]; includePast: boolean }): Promise<VolunteerCampaign[]> {
     const q = this.ds.manager.createQueryBuilder(VolunteerCampaign, 'c');
-    if (!f.includePast) q.where('c.endsAt > :now', { now: new Date() });
+    if (!f.includePast) q.where('c.endsAt > :now', { now: clock.now() });
     if (f.under) {
       if (!f.under.length) return Promise.resolve([]);
       const l = likeAny('c.nodePath', f.under);
@@ -85,7 +86,7 @@ export class CampaignsRepository {
   shiftsOf(campaignIds: string[], upcomingOnly: boolean): Promise<VolunteerShift[]> {
     if (!campaignIds.length) return Promise.resolve([]);
     const q = this.ds.manager.createQueryBuilder(VolunteerShift, 's').where('s.campaignId IN (:...campaignIds) AND s.status = :open', { campaignIds, open: 'open' });
-    if (upcomingOnly) q.andWhere('s.endsAt > :now', { now: new Date() });
+    if (upcomingOnly) q.andWhere('s.endsAt > :now', { now: clock.now() });
     return q.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').limit(300).getMany();
   }
 

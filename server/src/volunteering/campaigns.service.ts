@@ -12,6 +12,7 @@ import { ImpactRepository } from './impact.repository.js';
 import { CampaignsRepository } from './campaigns.repository.js';
 import type { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
 import { ShiftViews } from './shift-views.js';
+import { clock } from '../common/clock.js';
 
 export const SHIFT_OWNER = 'shift';
 const HOUR = 3_600_000;
@@ -93,7 +94,7 @@ export class CampaignsService {
     const shift = await this.tx.run(async (em) => {
       // The campaign row locked first: a close or a period edit in flight is waited for, then seen.
       const c = (await this.repo.lockedCampaign(em, campaignId, 'pessimistic_write'))!;
-      if (c.status !== 'open' || c.endsAt.getTime() <= Date.now()) throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
+      if (c.status !== 'open' || c.endsAt.getTime() <= clock.nowMs()) throw new AppError('VOLUNTEER_CAMPAIGN_CLOSED');
       if (Date.parse(input.startsAt) < c.startsAt.getTime() || Date.parse(input.endsAt) > c.endsAt.getTime()) throw new AppError('VOLUNTEER_SHIFT_OUTSIDE_CAMPAIGN');
       return this.createShift(em, actor, c, input, null);
     });
@@ -105,7 +106,7 @@ export class CampaignsService {
     const id = newId();
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
-    const now = Date.now();
+    const now = clock.nowMs();
     const slot = await this.engine.createSlot(em, {
       ownerType: SHIFT_OWNER,
       ownerId: id,
@@ -161,7 +162,7 @@ export class CampaignsService {
       node: { id: c.nodeId, name: nodes.get(c.nodeId) ?? '' },
       startsAt: c.startsAt.toISOString(),
       endsAt: c.endsAt.toISOString(),
-      status: c.status === 'open' && c.endsAt.getTime() > Date.now() ? 'open' : 'closed',
+      status: c.status === 'open' && c.endsAt.getTime() > clock.nowMs() ? 'open' : 'closed',
       shiftCount: knownShiftCount ?? shifts.filter((s) => s.campaignId === c.id).length,
       canManage: manages(actor, c.nodePath),
     }));

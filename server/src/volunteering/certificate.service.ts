@@ -8,6 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { CampaignsRepository } from './campaigns.repository.js';
 import type { VolunteerCertificate } from './hours.entity.js';
 import { HoursRepository } from './hours.repository.js';
+import { clock } from '../common/clock.js';
 
 /** No 0/O or 1/I: the code is read aloud and typed in by hand. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -36,8 +37,8 @@ export class CertificateService {
       nameMasked: maskName(user.name),
       halfHours,
       stars: starLevel(halfHours / 2),
-      issuedAt: new Date(),
-      createdAt: new Date(),
+      issuedAt: clock.now(),
+      createdAt: clock.now(),
     };
     await this.tx.run((em) => this.hours.insertCertificate(em, cert));
     return view(cert);

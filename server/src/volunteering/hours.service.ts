@@ -11,6 +11,7 @@ import { CampaignsRepository } from './campaigns.repository.js';
 import type { VolunteerShift } from './campaign.entity.js';
 import type { VolunteerHours } from './hours.entity.js';
 import { HoursRepository, SHIFT_IN } from './hours.repository.js';
+import { clock } from '../common/clock.js';
 
 const lastId = (path: string) => path.split('/').filter(Boolean).pop() ?? null;
 
@@ -44,8 +45,8 @@ export class HoursService {
       decidedBy: null,
       decidedAt: null,
       declineReason: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
     };
     if (!(await this.repo.insertOnce(em, entry))) throw new AppError('VOLUNTEER_ALREADY_CHECKED_OUT');
     return entry;
@@ -55,7 +56,7 @@ export class HoursService {
    * Closes check-ins left open 24 h: the hours run to the shift's planned end (never past 24 h after
    * check-in) and are flagged for the organiser to review. Safe on several instances (unique key).
    */
-  async autoCheckOut(now = new Date()): Promise<number> {
+  async autoCheckOut(now = clock.now()): Promise<number> {
     let n = 0;
     for (const c of await this.repo.openCheckIns(new Date(now.getTime() - AUTO_CHECKOUT_AFTER_MS), 200)) {
       const s = await this.campaigns.shift(c.targetId);
@@ -85,7 +86,7 @@ export class HoursService {
     const found = await this.repo.entries(req.ids);
     if (found.length !== req.ids.length || found.some((h) => !manages(actor, h.nodePath))) throw AppError.notFound();
     if (found.some((h) => h.status !== 'pending')) throw new AppError('VOLUNTEER_HOURS_NOT_PENDING');
-    const now = new Date();
+    const now = clock.now();
     const approve = req.decision === 'approve';
     await this.tx.run(async (em) => {
       const patch = { status: approve ? ('approved' as const) : ('declined' as const), decidedBy: actor.userId, decidedAt: now, declineReason: approve ? null : (req.reason ?? null) };

@@ -12,6 +12,7 @@ import type { MobilisationAnswerRow, MobilisationCall } from './mobilisation.ent
 import { MobilisationRepository } from './mobilisation.repository.js';
 import { callLink, laterWave } from './mobilisation.service.js';
 import { VolunteerLocks } from './volunteer-locks.js';
+import { clock } from '../common/clock.js';
 
 /** Thrown inside the acceptance transaction when the engine could only waitlist: rolls the acceptance back. */
 class CallFull extends Error {}
@@ -35,7 +36,7 @@ export class MobilisationAnswers {
   async answer(actor: Actor, callId: string, answer: 'accept' | 'decline'): Promise<MobilisationAnswerResult> {
     const { call, row } = await this.called(actor, callId);
     if (row.answer !== 'none') throw new AppError('MOBILISATION_ANSWERED');
-    const now = new Date();
+    const now = clock.now();
     if (call.status === 'closed' || call.deadline.getTime() < now.getTime()) throw new AppError('MOBILISATION_CLOSED');
     if (answer === 'decline') {
       await this.tx.run(async (em) => {
@@ -66,7 +67,7 @@ export class MobilisationAnswers {
   async joinWaitlist(actor: Actor, callId: string): Promise<EnrollmentView> {
     const { call, row } = await this.called(actor, callId);
     if (row.answer !== 'full') throw new AppError('MOBILISATION_NOT_FULL');
-    if (call.status === 'closed' || call.deadline.getTime() < Date.now()) throw new AppError('MOBILISATION_CLOSED');
+    if (call.status === 'closed' || call.deadline.getTime() < clock.nowMs()) throw new AppError('MOBILISATION_CLOSED');
     await this.locks.prepare(actor.userId);
     const e = await this.tx.run(async (em) => {
       await this.locks.hold(em, actor.userId);

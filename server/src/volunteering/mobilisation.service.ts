@@ -11,6 +11,7 @@ import { CampaignsRepository } from './campaigns.repository.js';
 import { CampaignsService } from './campaigns.service.js';
 import type { MobilisationAnswerRow, MobilisationCall } from './mobilisation.entity.js';
 import { MobilisationRepository, type Candidate } from './mobilisation.repository.js';
+import { clock } from '../common/clock.js';
 
 const MINUTE = 60_000;
 export const callLink = (id: string) => `/packages/volunteer/pages/call/index?id=${id}`;
@@ -59,7 +60,7 @@ export class MobilisationService {
     const gridOf = pick(known.filter((n) => GRID_KINDS.includes(n.kind)).map((n) => n.id));
     const branchOf = pick(known.filter((n) => n.kind === 'branch').map((n) => n.id));
     const id = newId();
-    const now = new Date();
+    const now = clock.now();
     const deadline = new Date(input.deadline);
     if (deadline.getTime() <= now.getTime()) throw new AppError('VALIDATION_FAILED', [{ field: 'deadline', message: '响应截止须晚于现在' }]);
     const othersAt = input.party === 'first' ? new Date(now.getTime() + input.othersAfterMinutes * MINUTE) : now;
@@ -160,7 +161,7 @@ export class MobilisationService {
       deadline: call.deadline.toISOString(),
       needed: call.needed,
       accepted: slot ? slot.taken + slot.reservedTaken : 0,
-      status: call.status === 'open' && call.deadline.getTime() < Date.now() ? 'closed' : call.status,
+      status: call.status === 'open' && call.deadline.getTime() < clock.nowMs() ? 'closed' : call.status,
       myAnswer: answer?.answer ?? null,
       myEnrollment: mine ? { id: mine.id, status: mine.status } : null,
       canManage: manages(actor, call.nodePath),

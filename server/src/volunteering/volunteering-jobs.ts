@@ -7,6 +7,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { HoursService } from './hours.service.js';
 import { MobilisationRepository } from './mobilisation.repository.js';
 import { callLink, laterWave } from './mobilisation.service.js';
+import { clock } from '../common/clock.js';
 
 /**
  * Volunteering's periodic work, on the shared PeriodicJob and the enrollment sweep's interval: the 24 h
@@ -35,7 +36,7 @@ export class VolunteeringJobs implements OnModuleInit, OnModuleDestroy {
     return this.job.stop();
   }
 
-  async run(now = new Date()): Promise<{ autoCheckedOut: number; reminded: number; closed: number }> {
+  async run(now = clock.now()): Promise<{ autoCheckedOut: number; reminded: number; closed: number }> {
     const autoCheckedOut = await this.hours.autoCheckOut(now);
     const reminded = await this.remindSilent(now);
     const closed = await this.closePastDeadline(now);
@@ -43,7 +44,7 @@ export class VolunteeringJobs implements OnModuleInit, OnModuleDestroy {
   }
 
   /** One reminder round per call, to those who have not answered, while the call is still short. */
-  async remindSilent(now = new Date()): Promise<number> {
+  async remindSilent(now = clock.now()): Promise<number> {
     let n = 0;
     for (const call of await this.calls.dueReminders(now, 20)) {
       const silent = await this.calls.silent(call.id);
