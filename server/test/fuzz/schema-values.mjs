@@ -113,22 +113,29 @@ export function propertyMutations(schema, required, r) {
   const nullable = schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null')) || (schema.anyOf ?? []).some((s) => s.type === 'null');
   const out = [[undefined, required && schema.default === undefined]];
   out.push([null, !nullable && t !== 'any']);
+  // Junk nested deeper than any contract goes.
+  out.push([{ a: { b: { c: [1, { d: null }, ['x']] } } }, t !== 'any' && t !== 'object' && t !== 'union']);
   if (t === 'string') {
     out.push([12345, true], [['a'], true], [{ a: 1 }, true]);
     if (schema.maxLength !== undefined) out.push(['长'.repeat(schema.maxLength + 1), true]);
     out.push(['x'.repeat(100_000), schema.maxLength !== undefined || schema.pattern !== undefined || !!schema.format]);
-    if ((schema.minLength ?? 0) > 0) out.push(['', true]);
+    out.push(['', (schema.minLength ?? 0) > 0]);
+    out.push(['字'.repeat(10_000), schema.maxLength !== undefined && schema.maxLength < 10_000]);
+    out.push(['\u202eمرحبا עולם 👵🏻', false]);
     for (const h of HOSTILE_STRINGS.slice(0, 6)) out.push([h, false]);
     out.push([r.pick(HOSTILE_STRINGS), false]);
   } else if (t === 'integer' || t === 'number') {
     out.push(['12', true], [true, true], [Number.MAX_SAFE_INTEGER * 4, schema.maximum !== undefined], [-1e18, schema.minimum !== undefined]);
     if (t === 'integer') out.push([1.5, true]);
-    if (schema.minimum !== undefined) out.push([schema.minimum - 1, true]);
-    if (schema.maximum !== undefined) out.push([schema.maximum + 1, true]);
+    out.push(['NaN', true], ['Infinity', true], ['-Infinity', true]);
+    if (schema.minimum !== undefined) out.push([schema.minimum - 1, true], [schema.minimum, false]);
+    if (schema.maximum !== undefined) out.push([schema.maximum + 1, true], [schema.maximum, false]);
   } else if (t === 'boolean') {
     out.push(['true', true], [1, true]);
   } else if (t === 'array') {
     out.push(['[]', true], [{}, true]);
+    // An empty list: valid unless minItems says otherwise, and the classic IN () trap on MariaDB.
+    out.push([[], (schema.minItems ?? 0) > 0]);
     if (schema.maxItems !== undefined) out.push([Array.from({ length: schema.maxItems + 1 }, () => validValue(schema.items ?? {}, r, [])), true]);
     out.push([[null], schema.items !== undefined && typeOf(schema.items) !== 'any']);
   } else if (t === 'enum') {

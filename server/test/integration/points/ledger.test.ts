@@ -1,4 +1,5 @@
 import { periodKey, type PointsAction } from '@honglin/shared';
+import { clock } from '../../../src/common/clock.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
 import { LedgerService, type CreditInput } from '../../../src/points/ledger.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
@@ -47,6 +48,22 @@ describe.each(databases())('points ledger on %s', (db) => {
     expect((await credit({ userId, action: 'login', at: lateYesterday })).awarded).toBe(1);
     expect((await credit({ userId, action: 'login' })).awarded).toBe(1);
     expect((await credit({ userId, action: 'login' })).capped).toBe(true);
+  });
+
+  it('starts a new daily cap at Beijing midnight (16:00 UTC), not at UTC midnight', async () => {
+    const userId = users[3].id;
+    const midnight = new Date('2027-01-05T16:00:00Z'); // 2027-01-06 00:00 Beijing
+    try {
+      clock.pin(new Date(midnight.getTime() - 30_000)); // 23:59:30 Beijing
+      expect((await credit({ userId, action: 'login' })).awarded).toBe(1);
+      expect((await credit({ userId, action: 'login' })).capped).toBe(true);
+      clock.pin(new Date(midnight.getTime() + 30_000)); // 00:00:30 Beijing
+      expect((await credit({ userId, action: 'login' })).awarded).toBe(1);
+      clock.pin(new Date('2027-01-06T15:59:00Z')); // 23:59 Beijing the same day: still capped
+      expect((await credit({ userId, action: 'login' })).capped).toBe(true);
+    } finally {
+      clock.reset();
+    }
   });
 
   it('returns the first result for a repeated idempotency key and writes nothing', async () => {
