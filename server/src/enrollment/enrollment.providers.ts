@@ -6,8 +6,12 @@ import { EnrollmentRepository } from './enrollment.repository.js';
 import { EnrollmentService } from './enrollment.service.js';
 import { EnrollmentSweeper } from './enrollment-sweeper.js';
 import { QueueBatcher } from './queue-batcher.js';
+import type { Domain } from '../common/domain.js';
+import { EnrollmentSlot } from './enrollment-slot.entity.js';
+import { Enrollment } from './enrollment.entity.js';
 
-export const ENROLLMENT = {
+export const ENROLLMENT: Domain = {
   controllers: [EnrollmentController],
   providers: [EnrollmentService, EnrollmentRepository, EnrollmentHooks, EnrollmentNotices, EnrollmentActions, EnrollmentSweeper, QueueBatcher],
+  entities: [EnrollmentSlot, Enrollment],
 };

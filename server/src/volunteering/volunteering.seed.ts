@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { CHINA_OFFSET_MINUTES } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { EnrollmentSlot } from '../../enrollment/enrollment-slot.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { VolunteerCampaign, VolunteerShift } from '../../volunteering/campaign.entity.js';
-import { VolunteerProfile } from '../../volunteering/profile.entity.js';
+import { newId } from '../common/ids.js';
+import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
+import { VolunteerProfile } from './profile.entity.js';
+import type { SeedPart } from '../common/domain.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -59,3 +60,5 @@ export async function seedVolunteering(em: EntityManager): Promise<void> {
     await em.insert(VolunteerProfile, em.create(VolunteerProfile, { id: newId(), userId: persona(p).id, skills, availability: weekdays, gridIds: [] }));
   }
 }
+
+export const VOLUNTEERING_SEED: SeedPart = { name: 'volunteering', after: ['members'], run: ({ em }) => seedVolunteering(em) };

@@ -1,14 +1,15 @@
 import { billingMonthOf, DUES_CATEGORIES, monthDueAt, monthlyDuesFen, shiftMonth, type DuesCategory } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { IsNull, Not } from 'typeorm';
-import type { FieldCrypto } from '../../common/field-crypto.js';
-import { newId } from '../../common/ids.js';
-import { DuesBill } from '../../dues/dues-bill.entity.js';
-import { DuesProfile } from '../../dues/dues-profile.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { DuesReceipt, PayOrder, PayOrderBill } from '../../payments/pay-order.entity.js';
-import { randomAlnum } from '../../payments/wechatpay-crypto.js';
+import type { FieldCrypto } from '../common/field-crypto.js';
+import { newId } from '../common/ids.js';
+import { DuesBill } from './dues-bill.entity.js';
+import { DuesProfile } from './dues-profile.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { DuesReceipt, PayOrder, PayOrderBill } from '../payments/pay-order.entity.js';
+import { randomAlnum } from '../payments/wechatpay-crypto.js';
+import type { SeedPart } from '../common/domain.js';
 
 /** Fixed profiles for the named members, so the demo always shows 李建国 at 5400 元 → 81.00 元. */
 const NAMED: Record<string, { category: DuesCategory; yuan?: number }> = {
@@ -64,3 +65,5 @@ export async function seedDues(em: EntityManager, crypto: FieldCrypto, now = new
     }
   }
 }
+
+export const DUES_SEED: SeedPart = { name: 'dues', after: ['members'], run: ({ em, crypto }) => seedDues(em, crypto) };

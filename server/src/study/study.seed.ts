@@ -1,15 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { PointsAction } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { LedgerRepository } from '../../points/ledger.repository.js';
-import { LedgerService } from '../../points/ledger.service.js';
-import { MallItem } from '../../points/mall.entity.js';
-import { Quiz, QuizQuestion } from '../../study/quiz.entity.js';
-import { StudyContent, StudyCourse, StudyTopic } from '../../study/study-content.entity.js';
-import { ARTICLES, COURSE, MEDIA, QUESTIONS } from './study-content-data.js';
-import { seededRandom } from './demo-data.js';
+import { newId } from '../common/ids.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { LedgerRepository } from '../points/ledger.repository.js';
+import { LedgerService } from '../points/ledger.service.js';
+import { MallItem } from '../points/mall.entity.js';
+import { Quiz, QuizQuestion } from './quiz.entity.js';
+import { StudyContent, StudyCourse, StudyTopic } from './study-content.entity.js';
+import { ARTICLES, COURSE, MEDIA, QUESTIONS } from './study-demo-content.js';
+import { seededRandom } from '../database/seed/demo-data.js';
+import type { SeedPart } from '../common/domain.js';
 
 const DAY = 86_400_000;
 
@@ -88,3 +89,5 @@ export async function seedStudy(em: EntityManager, now = new Date()): Promise<vo
     }
   }
 }
+
+export const STUDY_SEED: SeedPart = { name: 'study', after: ['members'], run: ({ em }) => seedStudy(em) };

@@ -1,9 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { periodRange, type AttendanceStatus, type MeetingType } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { Meeting, MeetingInvitee } from '../../meetings/meeting.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
+import { newId } from '../common/ids.js';
+import { Meeting, MeetingInvitee } from './meeting.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import type { SeedPart } from '../common/domain.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -115,3 +116,5 @@ async function insertMeeting(
   });
   if (rows.length) await em.insert(MeetingInvitee, rows);
 }
+
+export const MEETINGS_SEED: SeedPart = { name: 'meetings', after: ['members'], run: ({ em }) => seedMeetings(em) };

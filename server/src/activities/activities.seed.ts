@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { CHINA_OFFSET_MINUTES, type ActivityCategory, type Companion } from '@honglin/shared';
-import { Activity } from '../../activities/activity.entity.js';
-import { newId } from '../../common/ids.js';
-import { Enrollment } from '../../enrollment/enrollment.entity.js';
-import { EnrollmentSlot } from '../../enrollment/enrollment-slot.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
+import { Activity } from './activity.entity.js';
+import { newId } from '../common/ids.js';
+import { Enrollment } from '../enrollment/enrollment.entity.js';
+import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import type { SeedPart } from '../common/domain.js';
 
 const HOUR = 3_600_000;
 
@@ -76,3 +77,5 @@ export async function seedActivities(em: EntityManager): Promise<void> {
     for (const e of enrolments) await em.insert(Enrollment, em.create(Enrollment, e));
   }
 }
+
+export const ACTIVITIES_SEED: SeedPart = { name: 'activities', after: ['members'], run: ({ em }) => seedActivities(em) };
