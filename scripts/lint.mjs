@@ -1,7 +1,8 @@
 // Project rules that the type checker cannot see. Run by `npm run lint` after `npm run typecheck`.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import madge from 'madge';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const problems = [];
@@ -47,6 +48,49 @@ for (const rule of rules) {
         });
     }
   }
+}
+
+// Floors (docs/architecture.md): the low floors of the server import only themselves and the floors
+// below them, never a domain folder or the domain list; a domain registers itself in src/domains.ts.
+const floors = [
+  { dir: 'server/src/database', may: ['database', 'common', 'config'] },
+  { dir: 'server/src/common', may: ['common', 'config'] },
+];
+const serverSrc = join(root, 'server/src');
+for (const floor of floors) {
+  for (const file of files(join(root, floor.dir), (p) => p.endsWith('.ts'))) {
+    const rel = relative(root, file);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const m of line.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+          const top = relative(serverSrc, resolve(dirname(file), m[1])).split(sep)[0];
+          if (!floor.may.includes(top)) problems.push(`${rel}:${i + 1}: ${floor.dir.split('/').pop()}/ imports '${m[1]}' (${top} is above it; only ${floor.may.join(', ')})`);
+        }
+      });
+  }
+}
+
+// Files stay short enough to read in one go; generated migrations are exempt.
+const MAX_LINES = 300;
+for (const dir of ['server/src', 'shared/src', 'miniapp/src']) {
+  for (const file of files(join(root, dir), (p) => /\.(ts|tsx)$/.test(p))) {
+    const rel = relative(root, file);
+    if (/^server\/src\/database\/migrations\//.test(rel.split(sep).join('/'))) continue;
+    const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').length;
+    if (lines > MAX_LINES) problems.push(`${rel}: ${lines} lines (at most ${MAX_LINES}: split it by rule)`);
+  }
+}
+
+// No import cycles (madge; type-only imports count too, since they tie the files together just the same).
+const graphs = [
+  { dir: 'server/src', tsConfig: 'server/tsconfig.json' },
+  { dir: 'shared/src', tsConfig: 'shared/tsconfig.json' },
+  { dir: 'miniapp/src', tsConfig: 'miniapp/tsconfig.json' },
+];
+for (const g of graphs) {
+  const result = await madge(join(root, g.dir), { fileExtensions: ['ts', 'tsx'], tsConfig: join(root, g.tsConfig) });
+  for (const cycle of result.circular()) problems.push(`${g.dir}: import cycle ${[...cycle, cycle[0]].join(' → ')}`);
 }
 
 if (problems.length) {

@@ -23,11 +23,13 @@ if (!process.env.SKIP_BUILD) {
   }
 }
 const { createDataSource } = await import(join(root, 'dist/database/data-source.js'));
+// The entities are the registered domains' (src/domains.ts): a domain missing there gets no table.
+const { ENTITIES } = await import(join(root, 'dist/domains.js'));
 const stamp = Date.now();
 const className = `${name}${stamp}`;
 
 async function diff(target) {
-  const ds = createDataSource(target);
+  const ds = createDataSource(target, ENTITIES);
   await ds.initialize();
   await ds.runMigrations();
   const log = await ds.driver.createSchemaBuilder().log();

@@ -17,12 +17,13 @@ if (!existsSync(join(dist, 'audit/audit-verify.js'))) {
 }
 const { loadConfig } = await import(join(dist, 'config/config.js'));
 const { createDataSource } = await import(join(dist, 'database/data-source.js'));
+const { ENTITIES } = await import(join(dist, 'domains.js'));
 const { AuditRepository } = await import(join(dist, 'audit/audit.repository.js'));
 const { verifyAuditChain } = await import(join(dist, 'audit/audit-verify.js'));
 
 let ds;
 try {
-  ds = createDataSource(loadConfig().database);
+  ds = createDataSource(loadConfig().database, ENTITIES);
   await ds.initialize();
   const anchors = process.argv.slice(2).flatMap((a, i, all) => (all[i - 1] === '--anchor' ? [a] : [])).map((a) => {
     const [seq, hash] = a.split(':');

@@ -1,7 +1,6 @@
-import { Global, Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AUTH } from './auth/auth.providers.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Clock, clock } from './common/clock.js';
 import { GlobalErrorFilter } from './common/error.filter.js';
@@ -10,27 +9,9 @@ import { JsonLogger } from './common/logger.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { TransactionRunner } from './database/transaction-runner.js';
+import { DOMAINS } from './domains.js';
 import { HealthController } from './health/health.controller.js';
-import { MEMBERS } from './members/members.providers.js';
-import { ORGANIZATIONS } from './organizations/organizations.providers.js';
-import { POINTS } from './points/points.providers.js';
-import { STUDY } from './study/study.providers.js';
-import { ACTIVITIES } from './activities/activities.providers.js';
-import { ENROLLMENT } from './enrollment/enrollment.providers.js';
-import { NOTIFICATIONS } from './notifications/notifications.providers.js';
-import { CHECKIN } from './checkin/checkin.providers.js';
-import { MEETINGS } from './meetings/meetings.providers.js';
 import { WechatModule } from './wechat/wechat.module.js';
-import { DUES } from './dues/dues.providers.js';
-import { PAYMENTS } from './payments/payments.providers.js';
-import { FAMILY } from './family/family.providers.js';
-import { VOLUNTEERING } from './volunteering/volunteering.providers.js';
-import { PRIVACY } from './privacy/privacy.providers.js';
-import { COMPLAINTS } from './complaints/complaints.providers.js';
-import { AUDIT } from './audit/audit.providers.js';
-
-/** Each domain contributes its controllers and providers; they share one injector. */
-const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT];
 
 /** Configuration, database, crypto and logging: available to every module. */
 @Global()
@@ -55,6 +36,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.register(config, dataSource, logger), WechatModule],
+      // Each domain (src/domains.ts) contributes its controllers and providers; they share one injector.
       controllers: [HealthController, ...DOMAINS.flatMap((d) => d.controllers)],
       providers: [
         ...DOMAINS.flatMap((d) => d.providers),

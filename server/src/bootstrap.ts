@@ -17,7 +17,8 @@ import { JsonLogger } from './common/logger.js';
 import type { AppRequest } from './common/request-context.js';
 import { DEMO_SECRETS, type AppConfig } from './config/config.js';
 import { createDataSource } from './database/data-source.js';
-import { seedDemoIfEmpty } from './database/seed/demo-seed.js';
+import { seedDemoIfEmpty } from './database/seed/seed-runner.js';
+import { DEMO_SEED_PARTS, ENTITIES } from './domains.js';
 import { startFakeWechatServer } from './fakes/wechat-api/fake-wechat-server.js';
 import { generateDemoPayKeys } from './fakes/wechat-pay/fake-pay-keys.js';
 
@@ -36,7 +37,7 @@ export async function startApp(config: AppConfig, opts: { listen?: boolean } = {
   const logger = new JsonLogger(config.LOG_LEVEL);
   // The demo's fake WeChat Pay keys are generated off the main thread while the rest boots.
   if (config.demoMode && !config.WECHATPAY_API_BASE) void generateDemoPayKeys(config.WECHAT_APPID, config.WECHATPAY_MCHID ?? DEMO_SECRETS.wechatpayMchid);
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(config.database, ENTITIES);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   const closers: (() => Promise<unknown>)[] = [];
@@ -48,7 +49,7 @@ export async function startApp(config: AppConfig, opts: { listen?: boolean } = {
   }
   if (config.seedDemo) {
     const crypto = fieldCryptoFrom(config);
-    await seedDemoIfEmpty(dataSource, crypto);
+    await seedDemoIfEmpty(dataSource, DEMO_SEED_PARTS, crypto);
   }
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource, logger), {

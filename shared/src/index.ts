@@ -23,6 +23,7 @@ export * from './dues-reminders.js';
 export * from './contracts/family.js';
 export * from './volunteer-hours.js';
 export * from './contracts/volunteering.js';
+export * from './contracts/mobilisation.js';
 export * from './contracts/complaints.js';
 export * from './contracts/privacy.js';
 export * from './contracts/audit.js';

@@ -7,8 +7,13 @@ import { ActivityCommentsController } from './activity-comments.controller.js';
 import { ActivityCovers } from './activity-covers.js';
 import { ActivityRatingService } from './activity-rating.service.js';
 import { ActivityRosterService } from './activity-roster.service.js';
+import type { Domain } from '../common/domain.js';
+import { Activity } from './activity.entity.js';
+import { ActivityRating } from './activity-rating.entity.js';
+import { ACTIVITIES_SEED } from './activities.seed.js';
 
-export const ACTIVITIES = {
+export const ACTIVITIES: Domain = {
   controllers: [ActivitiesController, ActivityCommentsController, ActivityAdminController],
   providers: [ActivityCovers, ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
+  entities: [Activity, ActivityRating], seed: ACTIVITIES_SEED,
 };

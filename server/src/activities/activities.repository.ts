@@ -5,6 +5,7 @@ import { OrgNode } from '../organizations/org-node.entity.js';
 import { User } from '../members/user.entity.js';
 import { ActivityRating } from './activity-rating.entity.js';
 import { Activity } from './activity.entity.js';
+import { clock } from '../common/clock.js';
 
 export interface ActivityFilter {
   communityId?: string;
@@ -54,7 +55,7 @@ export class ActivitiesRepository {
       const from = new Date(Date.parse(`${f.date}T00:00:00Z`) - CHINA_OFFSET_MINUTES * 60_000);
       qb.andWhere('a.startsAt >= :from AND a.startsAt < :to', { from, to: new Date(from.getTime() + 86_400_000) });
     } else if (!f.includePast) {
-      qb.andWhere('a.endsAt > :now', { now: new Date() });
+      qb.andWhere('a.endsAt > :now', { now: clock.now() });
     }
     if (f.scopePaths) {
       qb.andWhere(`(${f.scopePaths.map((_, i) => `a.communityPath LIKE :s${i}`).join(' OR ')})`, Object.fromEntries(f.scopePaths.map((p, i) => [`s${i}`, `${p}%`])));

@@ -13,6 +13,7 @@ import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import type { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
+import { clock } from '../common/clock.js';
 
 export const OWNER = 'activity';
 const HOUR = 3_600_000;
@@ -89,7 +90,7 @@ export class ActivitiesService {
     const a = await this.managed(actor, id);
     const slot = (await this.enrollments.slot(a.slotId))!;
     const shift = (d: Date) => new Date(d.getTime() + days * 24 * HOUR).toISOString();
-    const opens = new Date(Math.max(Date.now(), slot.signupOpensAt.getTime() + days * 24 * HOUR)).toISOString();
+    const opens = new Date(Math.max(clock.nowMs(), slot.signupOpensAt.getTime() + days * 24 * HOUR)).toISOString();
     return this.create(actor, {
       communityId: a.communityId,
       title: a.title,
@@ -248,7 +249,7 @@ function slotTerms(input: ActivityInput) {
     title: input.title,
     startsAt,
     endsAt: new Date(input.endsAt),
-    signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : new Date(),
+    signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : clock.now(),
     signupClosesAt: closes > startsAt ? startsAt : closes,
     cancelDeadline: input.cancelDeadline ? new Date(input.cancelDeadline) : new Date(startsAt.getTime() - 2 * HOUR),
     capacity: input.capacity,

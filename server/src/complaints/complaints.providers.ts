@@ -3,9 +3,12 @@ import { ComplaintReminderJob, ComplaintReminders } from './complaint-reminders.
 import { ComplaintsController } from './complaints.controller.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import { ComplaintsService } from './complaints.service.js';
+import type { Domain } from '../common/domain.js';
+import { Complaint } from './complaint.entity.js';
 
 /** 举报投诉, the complaint channel for misuse of personal data (issue #9). */
-export const COMPLAINTS = {
+export const COMPLAINTS: Domain = {
   controllers: [ComplaintsController],
   providers: [ComplaintsRepository, ComplaintNotices, ComplaintsService, ComplaintReminders, ComplaintReminderJob],
+  entities: [Complaint],
 };

@@ -3,20 +3,22 @@ import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { renderEmptyListsAsNoRows } from './empty-lists.js';
-import { ENTITIES } from './entities.js';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 export type DatabaseTarget = AppConfig['database'];
 
-/** Options for either database; the schema is identical, the migrations are one set per dialect. */
-export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+/**
+ * Options for either database; the schema is identical, the migrations are one set per dialect.
+ * The entities come from the caller (the domains' list in src/domains.ts): this folder knows no domain.
+ */
+export function dataSourceOptions(target: DatabaseTarget, entities: Function[]): DataSourceOptions {
   if (target.type === 'better-sqlite3') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     return {
       type: 'better-sqlite3',
       database: target.path,
-      entities: ENTITIES,
+      entities,
       migrations: SQLITE_MIGRATIONS,
       migrationsRun: false,
       synchronize: false,
@@ -31,7 +33,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {
     type: 'mariadb',
     url: target.url,
-    entities: ENTITIES,
+    entities,
     migrations: MARIADB_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
@@ -43,8 +45,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   };
 }
 
-export function createDataSource(target: DatabaseTarget): DataSource {
-  return renderEmptyListsAsNoRows(new DataSource(dataSourceOptions(target)));
+export function createDataSource(target: DatabaseTarget, entities: Function[]): DataSource {
+  return renderEmptyListsAsNoRows(new DataSource(dataSourceOptions(target, entities)));
 }
 
 export function isSqlite(ds: DataSource): boolean {

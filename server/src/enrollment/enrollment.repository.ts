@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SEAT_HOLDING, type EnrollmentStatus } from '@honglin/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error.js';
 import { isSqlite } from '../database/data-source.js';
 import { bindable, insertRowIf, insertRows, selectOne } from '../database/fast-sql.js';
 import { User } from '../members/user.entity.js';
@@ -33,6 +34,13 @@ export class EnrollmentRepository {
 
   slot(id: string, em?: EntityManager): Promise<EnrollmentSlot | null> {
     return this.m(em).findOne(EnrollmentSlot, { where: { id } });
+  }
+
+  /** The slot, or 404 for the caller. */
+  async requireSlot(em: EntityManager, id: string): Promise<EnrollmentSlot> {
+    const slot = await this.slot(id, em);
+    if (!slot) throw AppError.notFound();
+    return slot;
   }
 
   /** On every sign-up of a burst: plain SQL (database/fast-sql.ts). */

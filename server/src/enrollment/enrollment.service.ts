@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ageFromBirthYear, checkEligibility, offerExpiry, type Companion, type Eligibility, type EnrollmentStatus, type EnrollmentView, type ErrorCode, type IneligibleReason, type SlotCounters } from '@honglin/shared';
+import type { Companion, Eligibility, EnrollmentView, SlotCounters } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { EnrollmentDecisions } from './enrollment-decisions.js';
 import { EnrollmentHooks } from './enrollment-hooks.js';
-import { EnrollmentNotices } from './enrollment-notices.js';
+import { EnrollmentSignUps, type EnteredBy } from './enrollment-signup.js';
+import type { EnrollmentSlot } from './enrollment-slot.entity.js';
+import { EnrollmentWaitlist } from './enrollment-waitlist.js';
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
 import { QueueBatcher } from './queue-batcher.js';
-import type { EnrollmentSlot } from './enrollment-slot.entity.js';
+import { clock } from '../common/clock.js';
+
+export type { EnteredBy } from './enrollment-signup.js';
 
 export interface SlotInput {
   ownerType: string;
@@ -30,34 +35,24 @@ export interface SlotInput {
   eligibility?: Eligibility | null;
 }
 
-const INELIGIBLE: Record<IneligibleReason, ErrorCode> = {
-  AGE: 'ENROLLMENT_AGE_INELIGIBLE',
-  RESIDENCE: 'ENROLLMENT_RESIDENCE_INELIGIBLE',
-  PARTY_ONLY: 'ENROLLMENT_PARTY_ONLY',
-  SKILLS: 'ENROLLMENT_SKILLS_REQUIRED',
-};
-/** Someone who entered an enrollment for the person, and why (kept on the enrollment for rosters). */
-export interface EnteredBy {
-  userId: string;
-  reason: string;
-}
-
-const ACTIVE: EnrollmentStatus[] = ['registered', 'confirmed', 'waitlisted', 'offered'];
-const pool = (e: Pick<Enrollment, 'fromReserve'>) => (e.fromReserve ? 'reserve' : 'public');
-
 /**
  * The one enrollment engine (activities now; volunteer shifts and meeting invitations next). Every
  * method taking an EntityManager runs inside the caller's transaction; capacity is held by
- * conditional UPDATEs on the slot's counters (see EnrollmentRepository.takeSeats).
+ * conditional UPDATEs on the slot's counters (see EnrollmentRepository.takeSeats). The rules live in
+ * their own files: sign-up with companions and capacity (enrollment-signup.ts), waitlist offers and
+ * expiry (enrollment-waitlist.ts), approval and cancellation (enrollment-decisions.ts); this class is
+ * their one public face, with the slot's own terms, attendance and counters.
  */
 @Injectable()
 export class EnrollmentService {
   constructor(
     private readonly repo: EnrollmentRepository,
-    private readonly notices: EnrollmentNotices,
     private readonly hooks: EnrollmentHooks,
     private readonly tx: TransactionRunner,
     private readonly batcher: QueueBatcher,
+    private readonly signUps: EnrollmentSignUps,
+    private readonly waitlist: EnrollmentWaitlist,
+    private readonly decisions: EnrollmentDecisions,
   ) {}
 
   async createSlot(em: EntityManager, input: SlotInput): Promise<EnrollmentSlot> {
@@ -86,25 +81,15 @@ export class EnrollmentService {
       throw new AppError('VALIDATION_FAILED', [{ field: 'capacity', message: `已有${slot.taken + slot.reservedTaken}人报名，名额不能少于此数` }]);
     }
     await this.repo.updateSlot(em, slotId, patch);
-    await this.promote(em, (await this.repo.slot(slotId, em))!, new Date());
+    await this.promote(em, (await this.repo.slot(slotId, em))!, clock.now());
   }
 
   /**
    * Calls the whole slot off: every active enrollment is cancelled (reminders withdrawn) and told why,
    * and the counters go to zero with them, so counter = enrollments still holds. Returns how many.
    */
-  async cancelSlot(em: EntityManager, slotId: string, reason: string): Promise<number> {
-    const now = new Date();
-    const slot = await this.requireSlot(em, slotId);
-    // The slot row first: sign-ups in flight wait on its lock and then find it closed.
-    if (!(await this.repo.closeOpenSlot(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
-    const active = await this.repo.activeInSlot(em, slotId);
-    for (const e of active) {
-      await this.repo.transition(em, e.id, e.status, { status: 'cancelled', cancelReason: 'slot_cancelled', offerExpiresAt: null, waitlistedAt: null });
-      await this.notices.cancelReminders(em, e.id);
-    }
-    await this.notices.slotCancelled(em, slot, active, now, reason);
-    return active.length;
+  cancelSlot(em: EntityManager, slotId: string, reason: string): Promise<number> {
+    return this.decisions.cancelSlot(em, slotId, reason);
   }
 
   /**
@@ -113,7 +98,7 @@ export class EnrollmentService {
    * person's own sign-up, with who entered it recorded.
    */
   signUp(em: EntityManager, slotId: string, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
-    return this.enrol(em, slotId, userId, companions, null, onBehalf);
+    return this.signUps.enrol(em, slotId, userId, companions, null, onBehalf);
   }
 
   /**
@@ -132,157 +117,30 @@ export class EnrollmentService {
   async signUpFor(em: EntityManager, owner: { type: string; id: string }, userId: string, companions: Companion[], onBehalf?: EnteredBy): Promise<Enrollment> {
     const slot = await this.repo.slotByOwner(owner.type, owner.id, em);
     if (!slot) throw AppError.notFound();
-    return this.enrol(em, slot, userId, companions, null, onBehalf);
+    return this.signUps.enrol(em, slot, userId, companions, null, onBehalf);
   }
 
   /** An organiser enters someone (an elder without a phone): reserved places first, window not enforced. */
   organiserEnrol(em: EntityManager, slotId: string, userId: string, companions: Companion[], organiser: { userId: string; reason: string }): Promise<Enrollment> {
-    return this.enrol(em, slotId, userId, companions, organiser);
-  }
-
-  private async enrol(em: EntityManager, slotOrId: string | EnrollmentSlot, userId: string, companions: Companion[], organiser: EnteredBy | null, onBehalf?: EnteredBy): Promise<Enrollment> {
-    const now = new Date();
-    const slot = typeof slotOrId === 'string' ? await this.requireSlot(em, slotOrId) : slotOrId;
-    const slotId = slot.id;
-    if (slot.status !== 'open' || now >= slot.endsAt) throw new AppError('ENROLLMENT_SLOT_CLOSED');
-    if (!organiser && now < slot.signupOpensAt) throw new AppError('ENROLLMENT_WINDOW_NOT_OPEN');
-    if (!organiser && now > slot.signupClosesAt) throw new AppError('ENROLLMENT_WINDOW_CLOSED');
-    const seats = 1 + companions.length;
-    if (companions.length > slot.maxCompanions || seats > slot.capacity - (organiser ? 0 : slot.reserved)) {
-      throw new AppError('ENROLLMENT_TOO_MANY_COMPANIONS', undefined, `本活动每人最多带${slot.maxCompanions}位同行人`);
-    }
-    await this.assertEligible(em, slot, userId);
-    await this.hooks.of(slot.ownerType).beforeEnrol?.(em, slot, userId);
-
-    const e = {
-      id: newId(),
-      slotId,
-      userId,
-      companions,
-      seats,
-      status: 'confirmed' as EnrollmentStatus,
-      fromReserve: false,
-      waitlistedAt: null as Date | null,
-      offerExpiresAt: null,
-      enteredBy: (organiser ?? onBehalf)?.userId ?? null,
-      enteredReason: (organiser ?? onBehalf)?.reason ?? null,
-      decidedBy: null,
-      cancelReason: null,
-      attendedAt: null,
-      createdAt: now,
-    } as Enrollment;
-    // A slot that already looks full sends a self sign-up straight to the queue without touching (and
-    // locking) the hot counter row. Safe both ways: a stale "full" only delays an offer (the sweeper
-    // promotes), a stale "free" is caught by the conditional UPDATE below.
-    const publicLeft = slot.capacity - slot.reserved - slot.taken;
-    if (!organiser && publicLeft < seats) {
-      if (publicLeft > 0) throw new AppError('ENROLLMENT_NOT_ENOUGH_PLACES');
-      Object.assign(e, { status: 'waitlisted', waitlistedAt: now });
-    }
-    // The row first, the counter last: the hot slot row stays locked only until commit. One row per
-    // person and slot (unique key): someone who cancelled earlier gets their old row back.
-    // A queue place is inserted only while the slot is open, read under lock in the same statement: a
-    // sign-up racing the activity's cancellation never leaves a waiting row in a cancelled slot.
-    const insert = e.status === 'waitlisted' ? this.repo.insertQueuedIfOpen(em, e) : this.repo.insertEnrollment(em, e).then(() => true);
-    const inserted = await insert.then(
-      (open) => {
-        if (!open) throw new AppError('ENROLLMENT_SLOT_CLOSED');
-        return true;
-      },
-      (err: unknown) => {
-        if (!isDuplicate(err)) throw err;
-        return false;
-      },
-    );
-    if (!inserted) {
-      const existing = await this.repo.enrollmentOf(slotId, userId, em);
-      if (existing?.status !== 'cancelled') throw new AppError('ENROLLMENT_EXISTS');
-      Object.assign(e, { id: existing.id, createdAt: existing.createdAt });
-      if (!(await this.repo.transition(em, existing.id, 'cancelled', e))) throw new AppError('ENROLLMENT_EXISTS');
-      if (e.status === 'waitlisted' && !(await this.repo.slotOpenNow(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
-    }
-    if (e.status === 'waitlisted') {
-      await this.notices.send(em, 'waitlisted', slot, e, now);
-      return e;
-    }
-    let seated = organiser && (await this.repo.takeSeats(em, slotId, seats, 'reserve'));
-    if (seated) e.fromReserve = true;
-    else seated = await this.repo.takeSeats(em, slotId, seats, 'public');
-
-    if (seated) {
-      e.status = slot.needsApproval && !organiser ? 'registered' : 'confirmed';
-      if (e.status !== 'confirmed' || e.fromReserve) await this.repo.transition(em, e.id, 'confirmed', { status: e.status, fromReserve: e.fromReserve });
-      await this.notices.send(em, e.status, slot, e, now, e.status === 'confirmed');
-      return e;
-    }
-    // Some places but too few for the group? Probe with one seat: an UPDATE reads the current row even
-    // under MariaDB's repeatable read, where a SELECT would see this transaction's stale snapshot.
-    if (seats > 1 && (await this.repo.takeSeats(em, slotId, 1, 'public'))) throw new AppError('ENROLLMENT_NOT_ENOUGH_PLACES');
-    // No seat: full, or called off meanwhile (takeSeats needs an open slot). Only a full one queues.
-    if (!(await this.repo.slotOpenNow(em, slotId))) throw new AppError('ENROLLMENT_SLOT_CLOSED');
-    Object.assign(e, { status: 'waitlisted', waitlistedAt: now });
-    await this.repo.transition(em, e.id, 'confirmed', { status: 'waitlisted', waitlistedAt: now });
-    await this.notices.send(em, 'waitlisted', slot, e, now);
-    return e;
+    return this.signUps.enrol(em, slotId, userId, companions, organiser);
   }
 
   /** The person leaves (or an organiser removes them); their places go to the head of the waitlist. */
-  async cancel(em: EntityManager, enrollmentId: string, by: { userId: string; organiser?: boolean; reason?: 'account_deleted' }): Promise<Enrollment> {
-    const now = new Date();
-    const e = await this.repo.enrollment(enrollmentId, em);
-    if (!e || (!by.organiser && e.userId !== by.userId)) throw AppError.notFound();
-    if (!ACTIVE.includes(e.status)) throw new AppError('ENROLLMENT_NOT_CANCELLABLE');
-    const slot = await this.requireSlot(em, e.slotId);
-    const holdsSeats = e.status !== 'waitlisted';
-    if (holdsSeats && !by.organiser && now > slot.cancelDeadline) throw new AppError('ENROLLMENT_CANCEL_DEADLINE_PASSED');
-    const reason = by.reason ?? (by.organiser ? 'organiser' : 'self');
-    if (!(await this.repo.transition(em, e.id, e.status, { status: 'cancelled', cancelReason: reason, offerExpiresAt: null, waitlistedAt: null }))) {
-      throw new AppError('ENROLLMENT_NOT_CANCELLABLE');
-    }
-    await this.notices.cancelReminders(em, e.id);
-    if (by.organiser && by.userId !== e.userId) await this.notices.send(em, 'cancelled_by_organiser', slot, e, now);
-    if (holdsSeats) {
-      await this.repo.releaseSeats(em, slot.id, e.seats, pool(e));
-      await this.promote(em, slot, now);
-    }
-    return { ...e, status: 'cancelled' };
+  cancel(em: EntityManager, enrollmentId: string, by: { userId: string; organiser?: boolean; reason?: 'account_deleted' }): Promise<Enrollment> {
+    return this.decisions.cancel(em, enrollmentId, by);
   }
 
   /** The waiting person takes the place they were offered, before the offer lapses. */
-  async acceptOffer(em: EntityManager, enrollmentId: string, userId: string): Promise<Enrollment> {
-    const now = new Date();
-    const e = await this.repo.enrollment(enrollmentId, em);
-    if (!e || e.userId !== userId) throw AppError.notFound();
-    if (e.status !== 'offered') throw new AppError('ENROLLMENT_NO_OFFER');
-    if (!e.offerExpiresAt || e.offerExpiresAt < now) throw new AppError('ENROLLMENT_OFFER_EXPIRED');
-    const slot = await this.requireSlot(em, e.slotId);
-    const status: EnrollmentStatus = slot.needsApproval ? 'registered' : 'confirmed';
-    if (!(await this.repo.transition(em, e.id, 'offered', { status, offerExpiresAt: null, waitlistedAt: null }))) throw new AppError('ENROLLMENT_NO_OFFER');
-    const accepted = { ...e, status, offerExpiresAt: null, waitlistedAt: null };
-    await this.notices.send(em, status, slot, accepted, now, status === 'confirmed');
-    return accepted;
+  acceptOffer(em: EntityManager, enrollmentId: string, userId: string): Promise<Enrollment> {
+    return this.waitlist.acceptOffer(em, enrollmentId, userId);
   }
 
-  async approve(em: EntityManager, enrollmentId: string, deciderId: string): Promise<Enrollment> {
-    const e = await this.requirePending(em, enrollmentId);
-    const slot = await this.requireSlot(em, e.slotId);
-    if (!(await this.repo.transition(em, e.id, 'registered', { status: 'confirmed', decidedBy: deciderId }))) throw new AppError('ENROLLMENT_NOT_PENDING');
-    const now = new Date();
-    const approved = { ...e, status: 'confirmed' as const, decidedBy: deciderId };
-    await this.notices.send(em, 'approved', slot, approved, now, true);
-    return approved;
+  approve(em: EntityManager, enrollmentId: string, deciderId: string): Promise<Enrollment> {
+    return this.decisions.approve(em, enrollmentId, deciderId);
   }
 
-  async reject(em: EntityManager, enrollmentId: string, deciderId: string, reason?: string): Promise<Enrollment> {
-    const now = new Date();
-    const e = await this.requirePending(em, enrollmentId);
-    const slot = await this.requireSlot(em, e.slotId);
-    const patch = { status: 'cancelled' as const, decidedBy: deciderId, cancelReason: `rejected${reason ? `: ${reason}` : ''}`.slice(0, 100) };
-    if (!(await this.repo.transition(em, e.id, 'registered', patch))) throw new AppError('ENROLLMENT_NOT_PENDING');
-    await this.notices.send(em, 'rejected', slot, e, now);
-    await this.repo.releaseSeats(em, slot.id, e.seats, pool(e));
-    await this.promote(em, slot, now);
-    return { ...e, ...patch };
+  reject(em: EntityManager, enrollmentId: string, deciderId: string, reason?: string): Promise<Enrollment> {
+    return this.decisions.reject(em, enrollmentId, deciderId, reason);
   }
 
   /** Attended or no-show; attending runs the owner's hook (activities credit points) in the same transaction. */
@@ -292,7 +150,7 @@ export class EnrollmentService {
     if (!['registered', 'confirmed', 'attended', 'missed'].includes(e.status)) throw new AppError('ENROLLMENT_NOT_ATTENDABLE');
     const status = attended ? 'attended' : 'missed';
     if (e.status === status) return e;
-    const patch = { status, attendedAt: attended ? new Date() : null } as const;
+    const patch = { status, attendedAt: attended ? clock.now() : null } as const;
     if (!(await this.repo.transition(em, e.id, e.status, patch))) throw new AppError('ENROLLMENT_NOT_ATTENDABLE');
     const marked = { ...e, ...patch };
     if (attended) {
@@ -302,45 +160,14 @@ export class EnrollmentService {
     return marked;
   }
 
-  /**
-   * Offers freed places to the waitlist, strictly first in, first out: stops at a head whose group does
-   * not fit. Each offer is a conditional claim, so concurrent promotions never offer one place twice.
-   */
-  async promote(em: EntityManager, slot: EnrollmentSlot, now: Date): Promise<void> {
-    if (slot.status !== 'open' || now >= slot.startsAt) return;
-    const tried: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const head = await this.repo.waitlistHead(em, slot.id, tried);
-      if (!head) return;
-      tried.push(head.id);
-      if (!(await this.repo.takeSeats(em, slot.id, head.seats, 'public'))) return;
-      const offerExpiresAt = offerExpiry(now, slot.startsAt);
-      if (!(await this.repo.transition(em, head.id, 'waitlisted', { status: 'offered', offerExpiresAt }))) {
-        await this.repo.releaseSeats(em, slot.id, head.seats, 'public');
-        continue;
-      }
-      await this.notices.send(em, 'offered', slot, { ...head, status: 'offered', offerExpiresAt }, now);
-    }
+  /** Offers freed places to the waitlist, first in, first out (see EnrollmentWaitlist.promote). */
+  promote(em: EntityManager, slot: EnrollmentSlot, now: Date): Promise<void> {
+    return this.waitlist.promote(em, slot, now);
   }
 
   /** Passes lapsed offers on to the next in line; also retries promotions missed under contention. Each in its own transaction. */
-  async sweep(now = new Date()): Promise<number> {
-    let n = 0;
-    for (const lapsed of await this.repo.lapsedOffers(now, 100)) {
-      await this.tx.run(async (em) => {
-        const patch = { status: 'cancelled' as const, cancelReason: 'offer_expired', offerExpiresAt: null, waitlistedAt: null };
-        if (!(await this.repo.transition(em, lapsed.id, 'offered', patch))) return;
-        const slot = (await this.repo.slot(lapsed.slotId, em))!;
-        await this.notices.send(em, 'offer_expired', slot, lapsed, now);
-        await this.repo.releaseSeats(em, slot.id, lapsed.seats, 'public');
-        await this.promote(em, slot, now);
-        n++;
-      });
-    }
-    for (const slotId of await this.repo.slotsWithStrandedWaitlist(20)) {
-      await this.tx.run(async (em) => this.promote(em, (await this.repo.slot(slotId, em))!, now));
-    }
-    return n;
+  sweep(now = clock.now()): Promise<number> {
+    return this.waitlist.sweep(now);
   }
 
   /** The counters as stored and as summed from the enrollments; `agree` must always be true. */
@@ -375,41 +202,11 @@ export class EnrollmentService {
       seats: e.seats,
       waitlistPosition: e.status === 'waitlisted' ? (position ?? (await this.repo.waitlistPosition(e))) : null,
       offerExpiresAt: e.offerExpiresAt ? e.offerExpiresAt.toISOString() : null,
-      createdAt: (e.createdAt ?? new Date()).toISOString(),
+      createdAt: (e.createdAt ?? clock.now()).toISOString(),
     };
   }
 
-  async requireSlot(em: EntityManager, slotId: string): Promise<EnrollmentSlot> {
-    const slot = await this.repo.slot(slotId, em);
-    if (!slot) throw AppError.notFound();
-    return slot;
+  requireSlot(em: EntityManager, slotId: string): Promise<EnrollmentSlot> {
+    return this.repo.requireSlot(em, slotId);
   }
-
-  private async requirePending(em: EntityManager, id: string): Promise<Enrollment> {
-    const e = await this.repo.enrollment(id, em);
-    if (!e) throw AppError.notFound();
-    if (e.status !== 'registered') throw new AppError('ENROLLMENT_NOT_PENDING');
-    return e;
-  }
-
-  private async assertEligible(em: EntityManager, slot: EnrollmentSlot, userId: string): Promise<void> {
-    const rule = slot.eligibility;
-    if (!rule) return;
-    const user = await this.repo.user(userId, em);
-    if (!user) throw AppError.notFound();
-    const node = rule.residenceNodeIds?.length && user.residenceNodeId ? await this.repo.node(user.residenceNodeId, em) : null;
-    const reason = checkEligibility(rule, {
-      age: ageFromBirthYear(user.birthYear, new Date()),
-      residenceNodeIds: node ? node.path.split('/').filter(Boolean) : [],
-      partyMember: user.branchNodeId !== null,
-      skills: rule.skills?.length ? await this.hooks.skillsOf(em, userId) : [],
-    });
-    if (reason) throw new AppError(INELIGIBLE[reason]);
-  }
-}
-
-function isDuplicate(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code ?? '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -6,6 +6,7 @@ import { EnrollmentHooks } from './enrollment-hooks.js';
 import { EnrollmentNotices } from './enrollment-notices.js';
 import type { Enrollment } from './enrollment.entity.js';
 import { EnrollmentRepository } from './enrollment.repository.js';
+import { clock } from '../common/clock.js';
 
 interface Waiting {
   userId: string;
@@ -50,12 +51,12 @@ export class QueueBatcher {
 
   /** Whether sign-ups for this slot are worth gathering: it was full a moment ago. */
   looksFull(owner: { type: string; id: string }): boolean {
-    return (this.seenFull.get(`${owner.type}:${owner.id}`) ?? 0) > Date.now();
+    return (this.seenFull.get(`${owner.type}:${owner.id}`) ?? 0) > clock.nowMs();
   }
 
   /** The ordinary path just queued someone here. */
   sawFull(owner: { type: string; id: string }): void {
-    this.seenFull.set(`${owner.type}:${owner.id}`, Date.now() + FULL_HINT_MS);
+    this.seenFull.set(`${owner.type}:${owner.id}`, clock.nowMs() + FULL_HINT_MS);
     if (this.seenFull.size > 10_000) this.seenFull.clear(); // a hint, not state: forgetting is safe
   }
 
@@ -85,7 +86,7 @@ export class QueueBatcher {
   }
 
   private async queue(owner: { type: string; id: string }, batch: Waiting[]): Promise<(Queued | null)[]> {
-    const now = new Date();
+    const now = clock.now();
     const rows = await this.tx.run(async (em) => {
       // Latest committed state, share-locked: a cancellation in flight waits for this batch (and then
       // finds its rows), or has committed and the slot reads as not open.

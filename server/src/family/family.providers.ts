@@ -7,8 +7,12 @@ import { FamilyNotices } from './family-notices.js';
 import { FamilyRepository } from './family.repository.js';
 import { ProxyActionRepository } from './proxy-action.repository.js';
 import { ProxyActions } from './proxy-actions.service.js';
+import type { Domain } from '../common/domain.js';
+import { FamilyInvite, FamilyLink } from './family-link.entity.js';
+import { ProxyActionRecord } from './proxy-action.entity.js';
 
-export const FAMILY = {
+export const FAMILY: Domain = {
   controllers: [FamilyController, FamilyActingController],
   providers: [FamilyRepository, ProxyActionRepository, ProxyActions, FamilyNotices, FamilyLinksService, FamilyActingService, FamilyDuesService],
+  entities: [FamilyLink, FamilyInvite, ProxyActionRecord],
 };

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/config.js';
 import { DEMO_SECRETS } from '../config/config.js';
 import { generateDemoPayKeys } from '../fakes/wechat-pay/fake-pay-keys.js';
 import { startFakeWechatPay, type FakeWechatPay } from '../fakes/wechat-pay/fake-pay-server.js';
-import { PayHttp } from './pay-http.js';
+import { PayHttp, type PayResult } from './pay-http.js';
 
 export interface PaySettings {
   appid: string;
@@ -16,13 +16,6 @@ export interface PaySettings {
   apiBase: string;
   /** null in demo mode: derived from the listening address on first use. */
   notifyUrl: string | null;
-}
-
-/** What a v3 call answered: the library's shape ({status, data} or {status, error}); it never throws. */
-export interface PayResult<T = Record<string, any>> {
-  status: number;
-  data?: T;
-  error?: unknown;
 }
 
 const NOT_CONFIGURED: PayResult = { status: 503, error: { code: 'NOT_CONFIGURED', message: 'WeChat Pay is not configured' } };

@@ -1,6 +1,15 @@
 import { Logger } from '@nestjs/common';
-import type { PayResult } from './pay-gateway.js';
 import { checkWechatpaySignature } from './wechatpay-crypto.js';
+
+/**
+ * What a v3 call answered: the library's shape ({status, data} or {status, error}); it never throws.
+ * Defined beside the HTTP layer that produces it, so the gateway imports it and not the other way round.
+ */
+export interface PayResult<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  error?: unknown;
+}
 
 export const WECHAT_PAY_HOST = 'https://api.mch.weixin.qq.com';
 

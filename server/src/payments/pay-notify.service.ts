@@ -7,6 +7,7 @@ import { PaySettlementService, type SettleOutcome } from './pay-settlement.servi
 import { PaymentsRepository } from './payments.repository.js';
 import { RefundOutcomeService } from './refund-outcome.service.js';
 import { checkWechatpaySignature, decryptResource, type EncryptedResource } from './wechatpay-crypto.js';
+import { clock } from '../common/clock.js';
 
 const Envelope = z.object({
   id: z.string().max(64),
@@ -77,7 +78,7 @@ export class PayNotifyService {
       if (!refund) throw AppError.notFound();
       const order = await this.repo.order(refund.orderId, em);
       if (!order || order.outTradeNo !== r.out_trade_no || r.amount.refund !== refund.amountFen || r.amount.total !== order.totalFen) throw new AppError('PAY_NOTIFY_MISMATCH');
-      const done = await this.outcome.finish(em, refund, r.refund_status === 'SUCCESS' ? 'success' : 'failed', r.refund_id, new Date());
+      const done = await this.outcome.finish(em, refund, r.refund_status === 'SUCCESS' ? 'success' : 'failed', r.refund_id, clock.now());
       return done ? 'applied' : 'duplicate';
     });
   }

@@ -9,6 +9,7 @@ import { LedgerService } from '../points/ledger.service.js';
 import { randomAlnum } from './wechatpay-crypto.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { onTimeCreditKey } from './refund-outcome.service.js';
+import { clock } from '../common/clock.js';
 
 /** What WeChat Pay says about a transaction, from a verified notification or our own query. */
 export interface TransactionFacts {
@@ -57,7 +58,7 @@ export class PaySettlementService {
       }
       if (facts.tradeState !== 'SUCCESS') return 'ignored';
       if (order.status === 'paid') return 'duplicate';
-      const paidAt = facts.successTime ? new Date(facts.successTime) : new Date();
+      const paidAt = facts.successTime ? new Date(facts.successTime) : clock.now();
       const lines = await this.repo.orderBills(order.id, em);
       let conflict = order.status === 'closed';
       const paidBills: typeof lines = [];

@@ -8,6 +8,7 @@ import { PaymentsRepository } from './payments.repository.js';
 import { factsOf } from './payments.service.js';
 import { ReconciliationService } from './reconciliation.service.js';
 import { RefundsService } from './refunds.service.js';
+import { clock } from '../common/clock.js';
 
 /**
  * Recovers what notifications did not bring: orders pending longer than PAY_QUERY_AFTER_MINUTES are
@@ -43,7 +44,7 @@ export class PaymentsSweeper implements OnModuleInit, OnModuleDestroy {
   }
 
   /** One pass; returns how many orders were settled and closed. */
-  async sweep(now = new Date()): Promise<{ settled: number; closed: number }> {
+  async sweep(now = clock.now()): Promise<{ settled: number; closed: number }> {
     const result = { settled: 0, closed: 0 };
     const stale = await this.repo.stalePending(new Date(now.getTime() - this.config.PAY_QUERY_AFTER_MINUTES * 60_000), new Date(now.getTime() - 30_000), 100);
     for (const order of stale) {

@@ -12,8 +12,11 @@ import { ReconciliationRepository } from './reconciliation.repository.js';
 import { ReconciliationService } from './reconciliation.service.js';
 import { RefundOutcomeService } from './refund-outcome.service.js';
 import { RefundsService } from './refunds.service.js';
+import type { Domain } from '../common/domain.js';
+import { DuesReceipt, PayOrder, PayOrderBill, PayRefund } from './pay-order.entity.js';
+import { PayReconciliation, PayReconciliationMismatch } from './pay-reconciliation.entity.js';
 
-export const PAYMENTS = {
+export const PAYMENTS: Domain = {
   controllers: [PaymentsController, DemoPayController],
   providers: [
     // In demo mode this generates the merchant and platform keys and starts the fake WeChat Pay.
@@ -29,4 +32,5 @@ export const PAYMENTS = {
     ReconciliationService,
     PaymentsSweeper,
   ],
+  entities: [PayOrder, PayOrderBill, DuesReceipt, PayRefund, PayReconciliation, PayReconciliationMismatch],
 };

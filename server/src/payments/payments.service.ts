@@ -15,6 +15,7 @@ import { PaySettlementService } from './pay-settlement.service.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { randomAlnum } from './wechatpay-crypto.js';
+import { clock } from '../common/clock.js';
 
 /** Who may pay for someone else (代缴) by their role: the member's organisers, treasurer or admin. A family member pays through `PayingFor`. */
 const PROXY_ROLES = ['organiser', 'treasurer', 'admin'] as const;
@@ -89,7 +90,7 @@ export class PaymentsService {
         extraFen: extra,
         refundedFen: 0,
         status: 'pending',
-        expiresAt: new Date(Date.now() + this.config.PAY_ORDER_TTL_MINUTES * 60_000),
+        expiresAt: new Date(clock.nowMs() + this.config.PAY_ORDER_TTL_MINUTES * 60_000),
       };
       if (o.totalFen! <= 0) throw new AppError('VALIDATION_FAILED', [{ field: 'billIds', message: '缴费金额必须大于0' }]);
       await this.repo.insertOrder(em, o, bills.map((b) => ({ id: newId(), orderId: o.id, billId: b.id, month: b.month, amountFen: b.amountFen })));
@@ -130,7 +131,7 @@ export class PaymentsService {
   }
 
   private async sameOrder(o: PayOrder, billIds: string[], extraFen: number, payerId: string): Promise<boolean> {
-    if (o.extraFen !== extraFen || o.payerUserId !== payerId || o.expiresAt.getTime() < Date.now() + 60_000) return false;
+    if (o.extraFen !== extraFen || o.payerUserId !== payerId || o.expiresAt.getTime() < clock.nowMs() + 60_000) return false;
     const lines = await this.repo.orderBills(o.id);
     return lines.map((l) => l.billId).sort().join() === billIds.join();
   }

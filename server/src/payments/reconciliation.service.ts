@@ -10,6 +10,7 @@ import { PayGateway } from './pay-gateway.js';
 import type { PayReconciliation } from './pay-reconciliation.entity.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { ReconciliationRepository } from './reconciliation.repository.js';
+import { clock } from '../common/clock.js';
 
 /** One SUCCESS row of WeChat's trade bill. */
 export interface BillRow {
@@ -93,7 +94,7 @@ export class ReconciliationService {
   }
 
   /** For the sweeper: reconciles and stores each recent bill date that has no run yet; returns how many were stored. */
-  async daily(now = new Date()): Promise<number> {
+  async daily(now = clock.now()): Promise<number> {
     const ready = toChinaParts(now).hour >= BILL_READY_HOUR;
     const dates = Array.from({ length: CATCH_UP_DAYS }, (_, i) => formatChinaDate(new Date(now.getTime() - (i + 1) * 86_400_000))).slice(ready ? 0 : 1);
     const stored = await this.runs.storedDates(dates);

@@ -12,6 +12,7 @@ import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
 import { RefundOutcomeService } from './refund-outcome.service.js';
 import { randomAlnum } from './wechatpay-crypto.js';
+import { clock } from '../common/clock.js';
 
 /** WeChat Pay allows at most 50 partial refunds per order. */
 const MAX_REFUNDS = 50;
@@ -58,10 +59,10 @@ export class RefundsService {
         // A 4xx is WeChat's final word on this refund (it is marked failed): a refusal the organiser can act
         // on, not an outage. Only a 5xx, SYSTEMERROR or no answer is "try again later".
         const refused = r.status >= 400 && r.status < 500 && code !== 'SYSTEMERROR';
-        if (refused) await this.tx.run((em) => this.outcome.finish(em, refund, 'failed', null, new Date()));
+        if (refused) await this.tx.run((em) => this.outcome.finish(em, refund, 'failed', null, clock.now()));
         throw new AppError(code === 'NOT_ENOUGH' ? 'PAY_REFUND_EXCEEDS' : refused ? 'PAY_REFUND_REFUSED' : 'PAY_UNAVAILABLE');
       }
-      if (r.data?.status === 'SUCCESS') await this.tx.run((em) => this.outcome.finish(em, refund, 'success', String(r.data!.refund_id), new Date()));
+      if (r.data?.status === 'SUCCESS') await this.tx.run((em) => this.outcome.finish(em, refund, 'success', String(r.data!.refund_id), clock.now()));
     }
     const latest = (await this.tx.run((em) => this.repo.refundByKey(em, orderId, dto.requestKey)))!;
     return view(latest);
@@ -72,7 +73,7 @@ export class RefundsService {
     const r = await this.gateway.findRefund(refund.outRefundNo);
     const status = r.data?.status;
     if (r.status !== 200 || (status !== 'SUCCESS' && status !== 'CLOSED' && status !== 'ABNORMAL')) return;
-    await this.tx.run((em) => this.outcome.finish(em, refund, status === 'SUCCESS' ? 'success' : 'failed', String(r.data!.refund_id), new Date()));
+    await this.tx.run((em) => this.outcome.finish(em, refund, status === 'SUCCESS' ? 'success' : 'failed', String(r.data!.refund_id), clock.now()));
   }
 }
 

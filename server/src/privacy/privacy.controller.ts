@@ -7,6 +7,7 @@ import { Input } from '../common/validation.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 import { AccountExportService } from './account-export.service.js';
 import { ConsentRecords } from './consent-records.service.js';
+import { clock } from '../common/clock.js';
 
 /** 我的数据与隐私: the caller's own consents, data download and account deletion. */
 @ApiTags('me')
@@ -28,7 +29,7 @@ export class PrivacyController {
   @Get('data-export')
   @RateLimit('write')
   async export(@CurrentActor() actor: Actor): Promise<StreamableFile> {
-    const now = new Date();
+    const now = clock.now();
     const doc = await this.exports.export(actor.userId, now);
     return new StreamableFile(Buffer.from(JSON.stringify(doc, null, 2), 'utf8'), {
       type: 'application/json; charset=utf-8',

@@ -8,9 +8,11 @@ import { KeyRotationRepository } from './key-rotation.repository.js';
 import { KeyRotationService } from './key-rotation.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { RetentionService } from './retention.service.js';
+import type { Domain } from '../common/domain.js';
+import { ConsentRecord } from './consent-record.entity.js';
 
 /** Personal-data protection that is not any one domain's (issue #9). */
-export const PRIVACY = {
+export const PRIVACY: Domain = {
   controllers: [PrivacyController],
   providers: [
     RetentionService,
@@ -23,4 +25,5 @@ export const PRIVACY = {
     AccountDeletionRepository,
     AccountDeletionService,
   ],
+  entities: [ConsentRecord],
 };

@@ -21,9 +21,16 @@ import { ShiftViews } from './shift-views.js';
 import { ShiftsService } from './shifts.service.js';
 import { VolunteerLocks } from './volunteer-locks.js';
 import { VolunteeringJobs } from './volunteering-jobs.js';
+import type { Domain } from '../common/domain.js';
+import { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
+import { VolunteerProfile } from './profile.entity.js';
+import { VolunteerCertificate, VolunteerHours, VolunteerHoursCorrection } from './hours.entity.js';
+import { MobilisationAnswerRow, MobilisationCall } from './mobilisation.entity.js';
+import { VolunteerImpactRecord } from './impact.entity.js';
+import { VOLUNTEERING_SEED } from './volunteering.seed.js';
 
 /** Volunteer drives, shifts, hours and urgent calls (issue #6), on the enrollment, check-in, ledger and outbox mechanisms. */
-export const VOLUNTEERING = {
+export const VOLUNTEERING: Domain = {
   controllers: [CampaignsController, CampaignAdminController, HoursController, MobilisationController],
   providers: [
     CampaignsRepository,
@@ -47,4 +54,5 @@ export const VOLUNTEERING = {
     MobilisationBoardService,
     VolunteeringJobs,
   ],
+  entities: [VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, VolunteerHoursCorrection, MobilisationCall, MobilisationAnswerRow, VolunteerImpactRecord], seed: VOLUNTEERING_SEED,
 };

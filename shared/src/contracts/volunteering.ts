@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { EnrollmentStatus } from './enrollment.js';
 import { Id } from './org.js';
+import { hhmm, isoTime, Skills } from './volunteering-fields.js';
 
-/** Volunteer drives (志愿项目), shifts, hours and urgent mobilisation (一键动员), issue #6. */
+export { VOLUNTEER_SKILLS, VolunteerSkill } from './volunteering-fields.js';
+
+/** Volunteer drives (志愿项目), shifts and hours, issue #6; urgent mobilisation (一键动员) is in mobilisation.ts. */
 
 export const CAMPAIGN_CATEGORIES = ['epidemic', 'flood', 'elderly', 'environment', 'civility', 'patrol', 'other'] as const;
 export type CampaignCategory = (typeof CAMPAIGN_CATEGORIES)[number];
@@ -15,14 +18,6 @@ export const CAMPAIGN_CATEGORY_LABELS: Record<CampaignCategory, string> = {
   patrol: '平安巡逻',
   other: '其他',
 };
-
-/** The configurable list of skills a volunteer may declare and a shift may require. */
-export const VOLUNTEER_SKILLS = ['医护', '驾驶', '心理疏导', '电工', '外语', '法律', '手语', '摄影', '维修', '厨艺'] as const;
-export const VolunteerSkill = z.enum(VOLUNTEER_SKILLS, { message: '请从列表中选择技能' });
-const Skills = z.array(VolunteerSkill).max(10).default([]).transform((s) => [...new Set(s)]);
-
-const isoTime = z.iso.datetime({ offset: true, message: '时间格式不正确' });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM');
 
 export const CampaignInput = z
   .object({
@@ -143,40 +138,6 @@ export type HoursCorrectionRequest = z.infer<typeof HoursCorrectionRequest>;
 
 export const CertificateCode = z.string().regex(/^[0-9A-Z]{12}$/, '验证码格式不正确');
 
-export const PARTY_TARGETING = ['all', 'first', 'only'] as const;
-export type PartyTargeting = (typeof PARTY_TARGETING)[number];
-export const PARTY_TARGETING_LABELS: Record<PartyTargeting, string> = { all: '不限', first: '党员优先', only: '仅限党员' };
-
-export const MobilisationInput = z
-  .object({
-    campaignId: Id,
-    title: z.string().trim().min(2, '请填写召集内容').max(40),
-    place: z.string().trim().min(2, '请填写集合地点').max(100),
-    startsAt: isoTime,
-    endsAt: isoTime,
-    /** Answers are taken until then. */
-    deadline: isoTime,
-    needed: z.number().int().min(1, '至少需要1人').max(1000),
-    gridIds: z.array(Id).max(30).default([]),
-    branchIds: z.array(Id).max(30).default([]),
-    skills: Skills,
-    /** Only people whose declared availability covers the time. */
-    availableOnly: z.boolean().default(false),
-    party: z.enum(PARTY_TARGETING).default('all'),
-    /** With `first`: others are called this long after the Party members, unless filled by then. */
-    othersAfterMinutes: z.number().int().min(0).max(720).default(15),
-    /** Remind those who have not answered after this long, if still short. */
-    remindAfterMinutes: z.number().int().min(5).max(1440).default(30),
-  })
-  .strict()
-  .refine((m) => m.endsAt > m.startsAt, { message: '结束时间须晚于开始时间', path: ['endsAt'] })
-  .refine((m) => m.deadline <= m.endsAt, { message: '响应截止须早于任务结束', path: ['deadline'] })
-  .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 24 * 3_600_000, { message: '一次召集不超过24小时', path: ['endsAt'] });
-export type MobilisationInput = z.infer<typeof MobilisationInput>;
-
-export const MobilisationAnswerRequest = z.object({ answer: z.enum(['accept', 'decline'], { message: '请选择参加或不参加' }) }).strict();
-export type MobilisationAnswerRequest = z.infer<typeof MobilisationAnswerRequest>;
-
 // ---- views ----
 
 export interface CampaignSummary {
@@ -293,62 +254,4 @@ export interface CertificateView {
   stars: number;
   issuedAt: string;
   issuer: string;
-}
-
-/** What an organiser may target in a call: grids and Party branches in their scope. */
-export interface MobilisationTargets {
-  grids: { id: string; name: string }[];
-  branches: { id: string; name: string }[];
-}
-
-export type MobilisationStatus = 'open' | 'filled' | 'closed';
-export const MOBILISATION_STATUS_LABELS: Record<MobilisationStatus, string> = { open: '召集中', filled: '已满员', closed: '已结束' };
-export type MobilisationAnswer = 'none' | 'accepted' | 'declined' | 'full';
-
-export interface MobilisationView {
-  id: string;
-  campaign: { id: string; title: string };
-  shiftId: string;
-  title: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  deadline: string;
-  needed: number;
-  accepted: number;
-  status: MobilisationStatus;
-  /** The caller's own answer when they were called. */
-  myAnswer: MobilisationAnswer | null;
-  myEnrollment: { id: string; status: EnrollmentStatus } | null;
-  canManage: boolean;
-}
-
-/** What an answer did: a place in the shift, a decline noted, or full (and the waitlist on offer). */
-export interface MobilisationAnswerResult {
-  outcome: 'enrolled' | 'declined' | 'full';
-  message: string;
-  enrollmentId: string | null;
-  canJoinWaitlist: boolean;
-}
-
-export interface BoardCounts {
-  targeted: number;
-  delivered: number;
-  read: number;
-  accepted: number;
-  declined: number;
-  full: number;
-  silent: number;
-}
-
-export interface MobilisationBoard {
-  call: MobilisationView;
-  overall: BoardCounts;
-  byGrid: (BoardCounts & { id: string | null; name: string })[];
-  byBranch: (BoardCounts & { id: string | null; name: string })[];
-  /** Answered (any answer) / targeted, 0–1. */
-  responseRate: number;
-  /** From launch to the Nth acceptance, when filled. */
-  timeToFillSeconds: number | null;
-  remindedAt: string | null;
 }

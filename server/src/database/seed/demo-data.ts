@@ -10,6 +10,11 @@ export const COMMUNITIES = [
   { name: '和平社区', grids: ['和平一网格', '和平二网格', '和平三网格'], branch: '和平社区党支部', groups: ['第一党小组', '第二党小组'] },
 ] as const;
 
+/** Each grid has two buildings: grid gi (0-based) holds buildings 2·gi+1 and 2·gi+2. */
+export function buildingName(gridIndex: number, which: 0 | 1): string {
+  return `${gridIndex * 2 + which + 1}号楼`;
+}
+
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '玉兰', '志强', '淑珍', '海燕', '德明', '秀珍', '文博', '子涵', '梓萱'];
 

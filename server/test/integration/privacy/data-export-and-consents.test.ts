@@ -1,5 +1,5 @@
 import { formatChinaDate, PRIVACY_POLICY_VERSION } from '@honglin/shared';
-import { ENTITIES } from '../../../src/database/entities.js';
+import { ENTITIES } from '../../../src/domains.js';
 import { EXPORTED, NOT_EXPORTED } from '../../../src/privacy/account-export.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { as, link, type Auth } from '../family/family-fixtures.js';

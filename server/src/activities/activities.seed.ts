@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { CHINA_OFFSET_MINUTES, type ActivityCategory, type Companion } from '@honglin/shared';
-import { Activity } from '../../activities/activity.entity.js';
-import { newId } from '../../common/ids.js';
-import { Enrollment } from '../../enrollment/enrollment.entity.js';
-import { EnrollmentSlot } from '../../enrollment/enrollment-slot.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
+import { Activity } from './activity.entity.js';
+import { newId } from '../common/ids.js';
+import { Enrollment } from '../enrollment/enrollment.entity.js';
+import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import type { SeedPart } from '../common/domain.js';
+import { clock } from '../common/clock.js';
 
 const HOUR = 3_600_000;
 
@@ -37,7 +39,7 @@ const SPECS: Spec[] = [
 
 /** Beijing wall-clock time `inDays` days from today. */
 function beijing(inDays: number, [h, m]: [number, number]): Date {
-  const local = new Date(Date.now() + CHINA_OFFSET_MINUTES * 60_000);
+  const local = new Date(clock.nowMs() + CHINA_OFFSET_MINUTES * 60_000);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + inDays, h, m) - CHINA_OFFSET_MINUTES * 60_000);
 }
 
@@ -64,7 +66,7 @@ export async function seedActivities(em: EntityManager): Promise<void> {
     }
     await em.insert(EnrollmentSlot, em.create(EnrollmentSlot, {
       id: slotId, ownerType: 'activity', ownerId: id, nodeId: community.id, nodePath: community.path, title: s.title,
-      link: `/packages/activities/pages/detail/index?id=${id}`, startsAt, endsAt, signupOpensAt: new Date(Date.now() - 24 * HOUR),
+      link: `/packages/activities/pages/detail/index?id=${id}`, startsAt, endsAt, signupOpensAt: new Date(clock.nowMs() - 24 * HOUR),
       signupClosesAt: startsAt, cancelDeadline: new Date(startsAt.getTime() - 2 * HOUR), capacity: s.capacity, reserved: s.reserved ?? 0,
       taken, reservedTaken: 0, maxCompanions: s.maxCompanions ?? 2, needsApproval: s.needsApproval ?? false,
       eligibility: s.minAge ? { minAge: s.minAge } : null, status: 'open',
@@ -76,3 +78,5 @@ export async function seedActivities(em: EntityManager): Promise<void> {
     for (const e of enrolments) await em.insert(Enrollment, em.create(Enrollment, e));
   }
 }
+
+export const ACTIVITIES_SEED: SeedPart = { name: 'activities', after: ['members'], run: ({ em }) => seedActivities(em) };

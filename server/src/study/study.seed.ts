@@ -1,15 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { PointsAction } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { LedgerRepository } from '../../points/ledger.repository.js';
-import { LedgerService } from '../../points/ledger.service.js';
-import { MallItem } from '../../points/mall.entity.js';
-import { Quiz, QuizQuestion } from '../../study/quiz.entity.js';
-import { StudyContent, StudyCourse, StudyTopic } from '../../study/study-content.entity.js';
-import { ARTICLES, COURSE, MEDIA, QUESTIONS } from './study-content-data.js';
-import { seededRandom } from './demo-data.js';
+import { newId } from '../common/ids.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { LedgerRepository } from '../points/ledger.repository.js';
+import { LedgerService } from '../points/ledger.service.js';
+import { MallItem } from '../points/mall.entity.js';
+import { Quiz, QuizQuestion } from './quiz.entity.js';
+import { StudyContent, StudyCourse, StudyTopic } from './study-content.entity.js';
+import { ARTICLES, COURSE, MEDIA, QUESTIONS } from './study-demo-content.js';
+import { seededRandom } from '../database/seed/demo-data.js';
+import type { SeedPart } from '../common/domain.js';
+import { clock } from '../common/clock.js';
 
 const DAY = 86_400_000;
 
@@ -17,7 +19,7 @@ const DAY = 86_400_000;
  * Study content, a course, a 专题 for 幸福社区第一党支部 with a quiz, a question bank, mall items, and
  * a few days of earlier points so the rankings are not empty. Runs inside the demo seed's transaction.
  */
-export async function seedStudy(em: EntityManager, now = new Date()): Promise<void> {
+export async function seedStudy(em: EntityManager, now = clock.now()): Promise<void> {
   const contentId = new Map<string, string>();
   const addContent = async (c: Omit<StudyContent, 'id' | 'createdAt'>, key: string) => {
     const id = newId();
@@ -88,3 +90,5 @@ export async function seedStudy(em: EntityManager, now = new Date()): Promise<vo
     }
   }
 }
+
+export const STUDY_SEED: SeedPart = { name: 'study', after: ['members'], run: ({ em }) => seedStudy(em) };

@@ -1,14 +1,16 @@
 import { billingMonthOf, DUES_CATEGORIES, monthDueAt, monthlyDuesFen, shiftMonth, type DuesCategory } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { IsNull, Not } from 'typeorm';
-import type { FieldCrypto } from '../../common/field-crypto.js';
-import { newId } from '../../common/ids.js';
-import { DuesBill } from '../../dues/dues-bill.entity.js';
-import { DuesProfile } from '../../dues/dues-profile.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { DuesReceipt, PayOrder, PayOrderBill } from '../../payments/pay-order.entity.js';
-import { randomAlnum } from '../../payments/wechatpay-crypto.js';
+import type { FieldCrypto } from '../common/field-crypto.js';
+import { newId } from '../common/ids.js';
+import { DuesBill } from './dues-bill.entity.js';
+import { DuesProfile } from './dues-profile.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { DuesReceipt, PayOrder, PayOrderBill } from '../payments/pay-order.entity.js';
+import { randomAlnum } from '../payments/wechatpay-crypto.js';
+import type { SeedPart } from '../common/domain.js';
+import { clock } from '../common/clock.js';
 
 /** Fixed profiles for the named members, so the demo always shows 李建国 at 5400 元 → 81.00 元. */
 const NAMED: Record<string, { category: DuesCategory; yuan?: number }> = {
@@ -35,7 +37,7 @@ const VARIED: { category: DuesCategory; yuan?: number; farmerFen?: number }[] = 
  * encrypted), bills for the last three months (about two thirds paid, with receipts) and this month's
  * bills unpaid.
  */
-export async function seedDues(em: EntityManager, crypto: FieldCrypto, now = new Date()): Promise<void> {
+export async function seedDues(em: EntityManager, crypto: FieldCrypto, now = clock.now()): Promise<void> {
   const members = await em.find(User, { where: { branchNodeId: Not(IsNull()) }, order: { createdAt: 'ASC' } });
   const nodes = new Map((await em.find(OrgNode)).map((n) => [n.id, n]));
   const thisMonth = billingMonthOf(now);
@@ -64,3 +66,5 @@ export async function seedDues(em: EntityManager, crypto: FieldCrypto, now = new
     }
   }
 }
+
+export const DUES_SEED: SeedPart = { name: 'dues', after: ['members'], run: ({ em, crypto }) => seedDues(em, crypto) };

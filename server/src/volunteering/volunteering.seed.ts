@@ -1,18 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import { CHINA_OFFSET_MINUTES } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { EnrollmentSlot } from '../../enrollment/enrollment-slot.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
-import { VolunteerCampaign, VolunteerShift } from '../../volunteering/campaign.entity.js';
-import { VolunteerProfile } from '../../volunteering/profile.entity.js';
+import { newId } from '../common/ids.js';
+import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import { VolunteerCampaign, VolunteerShift } from './campaign.entity.js';
+import { VolunteerProfile } from './profile.entity.js';
+import type { SeedPart } from '../common/domain.js';
+import { clock } from '../common/clock.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Beijing wall-clock time `inDays` days from today. */
 function beijing(inDays: number, h: number, m = 0): Date {
-  const local = new Date(Date.now() + CHINA_OFFSET_MINUTES * 60_000);
+  const local = new Date(clock.nowMs() + CHINA_OFFSET_MINUTES * 60_000);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + inDays, h, m) - CHINA_OFFSET_MINUTES * 60_000);
 }
 
@@ -44,7 +46,7 @@ export async function seedVolunteering(em: EntityManager): Promise<void> {
     const eligibility = s.skills.length || s.minAge ? { ...(s.skills.length ? { skills: s.skills } : {}), ...(s.minAge ? { minAge: s.minAge } : {}) } : null;
     await em.insert(EnrollmentSlot, em.create(EnrollmentSlot, {
       id: slotId, ownerType: 'shift', ownerId: id, nodeId: community.id, nodePath: community.path, title: s.title,
-      link: `/packages/volunteer/pages/shift/index?id=${id}`, startsAt, endsAt, signupOpensAt: new Date(Date.now() - DAY),
+      link: `/packages/volunteer/pages/shift/index?id=${id}`, startsAt, endsAt, signupOpensAt: new Date(clock.nowMs() - DAY),
       signupClosesAt: startsAt, cancelDeadline: new Date(startsAt.getTime() - 2 * HOUR), capacity: s.capacity, reserved: 0,
       taken: 0, reservedTaken: 0, maxCompanions: 0, needsApproval: false, eligibility, status: 'open',
     }));
@@ -59,3 +61,5 @@ export async function seedVolunteering(em: EntityManager): Promise<void> {
     await em.insert(VolunteerProfile, em.create(VolunteerProfile, { id: newId(), userId: persona(p).id, skills, availability: weekdays, gridIds: [] }));
   }
 }
+
+export const VOLUNTEERING_SEED: SeedPart = { name: 'volunteering', after: ['members'], run: ({ em }) => seedVolunteering(em) };

@@ -1,9 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import { periodRange, type AttendanceStatus, type MeetingType } from '@honglin/shared';
-import { newId } from '../../common/ids.js';
-import { Meeting, MeetingInvitee } from '../../meetings/meeting.entity.js';
-import { User } from '../../members/user.entity.js';
-import { OrgNode } from '../../organizations/org-node.entity.js';
+import { newId } from '../common/ids.js';
+import { Meeting, MeetingInvitee } from './meeting.entity.js';
+import { User } from '../members/user.entity.js';
+import { OrgNode } from '../organizations/org-node.entity.js';
+import type { SeedPart } from '../common/domain.js';
+import { clock } from '../common/clock.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,7 +39,7 @@ const PAST: Record<string, PastSpec[]> = {
 /** Past meetings with minutes and attendance for both branches, and an upcoming 主题党日 for branch A. */
 export async function seedMeetings(em: EntityManager): Promise<void> {
   const branches = await em.find(OrgNode, { where: { kind: 'branch' } });
-  const now = new Date();
+  const now = clock.now();
   for (const branch of branches) {
     const groups = await em.find(OrgNode, { where: { parentId: branch.id } });
     const members = await em.find(User, { where: { branchNodeId: In([branch.id, ...groups.map((g) => g.id)]) }, order: { name: 'ASC' } });
@@ -115,3 +117,5 @@ async function insertMeeting(
   });
   if (rows.length) await em.insert(MeetingInvitee, rows);
 }
+
+export const MEETINGS_SEED: SeedPart = { name: 'meetings', after: ['members'], run: ({ em }) => seedMeetings(em) };
