@@ -15,5 +15,6 @@ import { ACTIVITIES_SEED } from './activities.seed.js';
 export const ACTIVITIES: Domain = {
   controllers: [ActivitiesController, ActivityCommentsController, ActivityAdminController],
   providers: [ActivityCovers, ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
-  entities: [Activity, ActivityRating], seed: ACTIVITIES_SEED,
+  entities: [Activity, ActivityRating],
+  seed: ACTIVITIES_SEED,
 };

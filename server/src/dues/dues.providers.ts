@@ -12,5 +12,6 @@ import { DUES_SEED } from './dues.seed.js';
 export const DUES: Domain = {
   controllers: [DuesController],
   providers: [DuesRepository, DuesService, DuesReminders, DuesReminderJob],
-  entities: [DuesProfile, DuesBill, DuesBillAdjustment, DuesReminder], seed: DUES_SEED,
+  entities: [DuesProfile, DuesBill, DuesBillAdjustment, DuesReminder],
+  seed: DUES_SEED,
 };

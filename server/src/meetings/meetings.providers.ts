@@ -12,5 +12,6 @@ import { MEETINGS_SEED } from './meetings.seed.js';
 export const MEETINGS: Domain = {
   controllers: [MeetingsController],
   providers: [MeetingsRepository, MeetingNotices, MeetingsService, MeetingAttendanceService, MeetingRecordsService, MeetingCheckInTarget],
-  entities: [Meeting, MeetingInvitee, MeetingPhoto], seed: MEETINGS_SEED,
+  entities: [Meeting, MeetingInvitee, MeetingPhoto],
+  seed: MEETINGS_SEED,
 };

@@ -13,5 +13,6 @@ import { MEMBERS_SEED } from './members.seed.js';
 export const MEMBERS: Domain = {
   controllers: [MeController, ResidentsController, MemberPhoneController],
   providers: [MembersService, UserRepository, ResidentRegistrationService, MemberPhoneService],
-  entities: [User, RoleAssignment], seed: MEMBERS_SEED,
+  entities: [User, RoleAssignment],
+  seed: MEMBERS_SEED,
 };

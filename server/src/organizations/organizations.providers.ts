@@ -7,4 +7,9 @@ import { OrgNode } from './org-node.entity.js';
 import { PartyApplication } from './party-application.entity.js';
 import { ORGANIZATIONS_SEED } from './organizations.seed.js';
 
-export const ORGANIZATIONS: Domain = { controllers: [OrgController], providers: [OrgRepository, OrgService, ResidenceOptionsService], entities: [OrgNode, PartyApplication], seed: ORGANIZATIONS_SEED };
+export const ORGANIZATIONS: Domain = {
+  controllers: [OrgController],
+  providers: [OrgRepository, OrgService, ResidenceOptionsService],
+  entities: [OrgNode, PartyApplication],
+  seed: ORGANIZATIONS_SEED,
+};

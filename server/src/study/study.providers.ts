@@ -24,5 +24,6 @@ export const STUDY: Domain = {
     { provide: StudySettings, useFactory: (config: AppConfig) => new StudySettings(config), inject: [APP_CONFIG] },
     { provide: StudyClock, useFactory: () => new StudyClock() },
   ],
-  entities: [StudyContent, StudyCourse, StudyTopic, StudySession, StudyProgress, QuizQuestion, Quiz, QuizAttempt, QuizAnswer], seed: STUDY_SEED,
+  entities: [StudyContent, StudyCourse, StudyTopic, StudySession, StudyProgress, QuizQuestion, Quiz, QuizAttempt, QuizAnswer],
+  seed: STUDY_SEED,
 };

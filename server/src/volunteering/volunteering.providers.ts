@@ -54,5 +54,6 @@ export const VOLUNTEERING: Domain = {
     MobilisationBoardService,
     VolunteeringJobs,
   ],
-  entities: [VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, VolunteerHoursCorrection, MobilisationCall, MobilisationAnswerRow, VolunteerImpactRecord], seed: VOLUNTEERING_SEED,
+  entities: [VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, VolunteerHoursCorrection, MobilisationCall, MobilisationAnswerRow, VolunteerImpactRecord],
+  seed: VOLUNTEERING_SEED,
 };
