@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ActivityCancelRequest, CoverUploadRequest } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
-import { CurrentActor, Public } from '../common/decorators.js';
+import { Access, CurrentActor, Public } from '../common/decorators.js';
 import { IdPipe, Input } from '../common/validation.js';
 import { ActivitiesService } from './activities.service.js';
 import { ActivityCovers } from './activity-covers.js';
@@ -18,12 +18,14 @@ export class ActivityAdminController {
     private readonly covers: ActivityCovers,
   ) {}
 
+  @Access('manager')
   @Post('activities/:id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(ActivityCancelRequest) dto: ActivityCancelRequest) {
     return this.activities.cancel(actor, id, dto.reason);
   }
 
+  @Access('manager')
   @Post('activities/:id/cover')
   @HttpCode(200)
   cover(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(CoverUploadRequest) dto: CoverUploadRequest) {

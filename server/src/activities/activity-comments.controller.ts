@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommentModeration } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
-import { CurrentActor } from '../common/decorators.js';
+import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input } from '../common/validation.js';
 import { ActivityRatingService } from './activity-rating.service.js';
 
@@ -13,16 +13,19 @@ import { ActivityRatingService } from './activity-rating.service.js';
 export class ActivityCommentsController {
   constructor(private readonly ratings: ActivityRatingService) {}
 
+  @Access('street')
   @Get(':id/comments')
   comments(@Param('id', IdPipe) id: string) {
     return this.ratings.comments(id);
   }
 
+  @Access('manager')
   @Get(':id/ratings')
   forOrganiser(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.ratings.forOrganiser(actor, id);
   }
 
+  @Access('manager')
   @Post('ratings/:ratingId/moderation')
   @HttpCode(200)
   moderate(@CurrentActor() actor: Actor, @Param('ratingId', IdPipe) ratingId: string, @Input(CommentModeration) dto: CommentModeration) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CheckInAssistRequest, CheckInGeofenceRequest, CheckInRedeemRequest, CheckInTargetType } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
-import { CurrentActor } from '../common/decorators.js';
+import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input } from '../common/validation.js';
 import { CheckInService } from './check-in.service.js';
 
@@ -22,23 +22,27 @@ export class CheckInController {
   constructor(private readonly checkIns: CheckInService) {}
 
   /** The organiser's rotating QR code (poll at `refreshAt`). */
+  @Access('organiser')
   @Get(':type/:id/qr')
   qr(@CurrentActor() actor: Actor, @Param('type', TargetTypePipe) type: string, @Param('id', IdPipe) id: string) {
     return this.checkIns.currentQr(actor, type, id);
   }
 
+  @Access('self')
   @Post('redeem')
   @HttpCode(200)
   redeem(@CurrentActor() actor: Actor, @Input(CheckInRedeemRequest) dto: CheckInRedeemRequest) {
     return this.checkIns.redeem(actor, dto);
   }
 
+  @Access('self')
   @Post('geofence')
   @HttpCode(200)
   geofence(@CurrentActor() actor: Actor, @Input(CheckInGeofenceRequest) dto: CheckInGeofenceRequest) {
     return this.checkIns.geofence(actor, dto);
   }
 
+  @Access('organiser')
   @Post('assist')
   @HttpCode(200)
   assist(@CurrentActor() actor: Actor, @Input(CheckInAssistRequest) dto: CheckInAssistRequest) {

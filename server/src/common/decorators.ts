@@ -10,7 +10,24 @@ export const PUBLIC_EXTENSION = 'x-honglin-public';
  * The route needs no login (health, login itself, public verification pages). The OpenAPI extension
  * lets the document say so too, even under a controller-wide bearer requirement (see bootstrap).
  */
-export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true), ApiExtension(ACCESS_EXTENSION, ['public']));
+
+export const ACCESS_EXTENSION = 'x-honglin-access';
+/**
+ * Who may call a route, as the services enforce it (see common/scope.ts); `npm run test:authz` reads
+ * these from the OpenAPI document and refuses a route without one. Several kinds mean any of them.
+ * - public: no login (set by @Public()).
+ * - self: the caller's own data; an object in the path is the caller's own, anyone else's is 4xx.
+ * - street: anyone signed in, objects anywhere in the street (activities, drives, study content).
+ * - manager: organiser, treasurer or admin of the object's subtree (MANAGING_ROLES).
+ * - organiser: organiser or admin of the object's subtree (meetings, check-in codes, the mall).
+ * - treasurer: treasurer or admin of the object's subtree (DUES_ROLES).
+ * - admin: admin of the object's subtree.
+ */
+export const ACCESS_KINDS = ['public', 'self', 'street', 'manager', 'organiser', 'treasurer', 'admin'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+/** Declares the route's expected access beside it; it changes nothing at run time (the services decide). */
+export const Access = (...kinds: [Exclude<AccessKind, 'public'>, ...Exclude<AccessKind, 'public'>[]]) => ApiExtension(ACCESS_EXTENSION, kinds);
 
 export const RATE_LIMIT_KEY = 'honglin:rate-limit';
 export type RateLimitClass = 'login' | 'write' | 'none';

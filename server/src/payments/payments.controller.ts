@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CreateOrderRequest, ReconcileQuery, ReconcileRunsQuery, RefundRequest, VerifyReceiptQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
-import { CurrentActor, Public, RateLimit } from '../common/decorators.js';
+import { Access, CurrentActor, Public, RateLimit } from '../common/decorators.js';
 import type { AppRequest } from '../common/request-context.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { PayNotifyService } from './pay-notify.service.js';
@@ -25,39 +25,46 @@ export class PaymentsController {
     private readonly reconciliation: ReconciliationService,
   ) {}
 
+  @Access('self', 'manager')
   @Post('payments/orders')
   @HttpCode(201)
   create(@CurrentActor() actor: Actor, @Input(CreateOrderRequest) dto: CreateOrderRequest) {
     return this.payments.create(actor, dto);
   }
 
+  @Access('self', 'manager')
   @Get('payments/orders/:id')
   order(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.payments.view(actor, id);
   }
 
+  @Access('self', 'manager')
   @Get('payments/orders/:id/receipt')
   receiptOfOrder(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.receipts.receiptOfOrder(actor, id);
   }
 
+  @Access('treasurer')
   @Post('payments/orders/:id/refunds')
   @HttpCode(201)
   refund(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RefundRequest) dto: RefundRequest) {
     return this.refunds.refund(actor, id, dto);
   }
 
+  @Access('treasurer')
   @Get('payments/reconciliation')
   reconcile(@CurrentActor() actor: Actor, @QueryInput(ReconcileQuery) q: ReconcileQuery) {
     return this.reconciliation.forActor(actor, q.date);
   }
 
   /** The stored daily runs, for the treasurer's board: this branch's mismatches only. */
+  @Access('treasurer')
   @Get('dues/branches/:branchId/reconciliations')
   reconciliations(@CurrentActor() actor: Actor, @Param('branchId', IdPipe) branchId: string, @QueryInput(ReconcileRunsQuery) q: ReconcileRunsQuery) {
     return this.reconciliation.recent(actor, branchId, q.limit);
   }
 
+  @Access('self', 'manager')
   @Get('dues/receipts/:id')
   receipt(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.receipts.receipt(actor, id);

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, StreamableFile } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DeleteAccountRequest, formatChinaDate } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
-import { CurrentActor, RateLimit } from '../common/decorators.js';
+import { Access, CurrentActor, RateLimit } from '../common/decorators.js';
 import { Input } from '../common/validation.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 import { AccountExportService } from './account-export.service.js';
@@ -20,12 +20,14 @@ export class PrivacyController {
     private readonly consents: ConsentRecords,
   ) {}
 
+  @Access('self')
   @Get('consents')
   list(@CurrentActor() actor: Actor) {
     return this.consents.history(actor.userId);
   }
 
   /** A file, not a page: the download is limited like a write because it reads every table. */
+  @Access('self')
   @Get('data-export')
   @RateLimit('write')
   async export(@CurrentActor() actor: Actor): Promise<StreamableFile> {
@@ -37,6 +39,7 @@ export class PrivacyController {
     });
   }
 
+  @Access('self')
   @Post('delete-account')
   @HttpCode(200)
   delete(@CurrentActor() actor: Actor, @Input(DeleteAccountRequest) _dto: DeleteAccountRequest) {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CertificateCode, HoursCorrectionRequest, HoursDecisionRequest, HoursListQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
-import { CurrentActor, Public } from '../common/decorators.js';
+import { Access, CurrentActor, Public } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { CertificateService } from './certificate.service.js';
 import { HoursCorrections } from './hours-corrections.service.js';
@@ -32,17 +32,20 @@ export class HoursController {
   ) {}
 
   /** Organiser: hours in scope, e.g. `?status=pending` to approve. */
+  @Access('manager')
   @Get('hours')
   list(@CurrentActor() actor: Actor, @QueryInput(HoursListQuery) q: HoursListQuery) {
     return this.hours.list(actor, q);
   }
 
   /** My hours by campaign and year, stars and the way to the next. */
+  @Access('self')
   @Get('hours/mine')
   mine(@CurrentActor() actor: Actor) {
     return this.hours.mine(actor);
   }
 
+  @Access('manager')
   @Post('hours/decide')
   @HttpCode(200)
   decide(@CurrentActor() actor: Actor, @Input(HoursDecisionRequest) dto: HoursDecisionRequest) {
@@ -50,12 +53,14 @@ export class HoursController {
   }
 
   /** Organiser: the real minutes of an auto checked-out entry still pending, with the reason (kept). */
+  @Access('manager')
   @Post('hours/:id/correct')
   @HttpCode(200)
   correct(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(HoursCorrectionRequest) dto: HoursCorrectionRequest) {
     return this.corrections.correct(actor, id, dto);
   }
 
+  @Access('manager')
   @Get('campaigns/:id/hours.xlsx')
   async export(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Res({ passthrough: true }) res: Response) {
     const file = await this.exports.export(actor, id);
@@ -65,6 +70,7 @@ export class HoursController {
   }
 
   /** Issues a 志愿服务证明 of the approved hours so far. */
+  @Access('self')
   @Post('certificates')
   issue(@CurrentActor() actor: Actor) {
     return this.certificates.issue(actor);

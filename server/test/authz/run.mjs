@@ -1,116 +1,130 @@
-// `npm run test:authz`: walks every route of the OpenAPI document for every role — anonymous, resident,
-// Party member, organiser (and treasurer) of branch A, organiser of branch B, admin — against resources
-// of their own organisation and of another, and asserts the expected allow / deny:
-//   1. anonymous gets 401 on every route that is not public;
-//   2. people without a management role get 403/404 on the organiser side (/api/org/…);
-//   3. for each pair (X, Y) of personas in different organisations, a resource X can open and Y cannot
-//      list is refused to Y — on the route that reads it and on every write under the same path;
-//   4. and X really can open it (so the check is not vacuous).
-// A "leak" is any answer that allows what should be denied. Prints one JSON line; exits 1 on a leak.
+// `npm run test:authz`: the authorisation matrix, generated from the routes. Every operation of the OpenAPI
+// document must declare its access beside the handler (`@Access(...)` or `@Public()`, the extension
+// `x-honglin-access`); a route without one is `undeclared` and fails the run. Then every route is called
+// anonymously and by each of the 7 personas; a route that takes an object is called with the persona's own
+// object (one it opened) and with another persona's object it cannot see or manage (or, failing both, an id
+// nobody has). The expected outcome follows from the declaration (expectations.mjs):
+//   leak    — allowed what the declaration denies (2xx/3xx);
+//   refused — 401/403/404 where the declaration allows (the declaration or the service is wrong);
+//   errors  — 5xx.
+// Refusals are checked first, then allowed reads, then allowed writes (which change data), the persona's
+// own lasting writes (delete-account, logout) last. Prints one JSON line; exits 1 on any of the above.
 import { demoLogin, send as sendTo, spawnServer } from '../support/spawn-server.mjs';
 import { rng, validValue } from '../fuzz/schema-values.mjs';
-import { MANAGER_LISTS, MANAGER_PAIRS, OPEN_TO_ALL_MEMBERS, ORG_ROUTES_FOR_EVERYONE, PAIRS, PERSONAS, PUBLIC_READS, WRITES_FOR_EVERYONE } from './expectations.mjs';
+import { ACCESS_EXTENSION, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PERSONAS } from './expectations.mjs';
 
 const log = (...a) => console.error('[authz]', ...a);
 const r = rng(7);
 const server = await spawnServer('authz');
 const send = (method, path, opts) => sendTo(server.base, method, path, opts);
 const tokens = Object.fromEntries(await Promise.all(PERSONAS.map(async (p) => [p, await demoLogin(server.base, p)])));
+const roles = {};
+for (const p of PERSONAS) roles[p] = new Set(JSON.parse((await send('get', '/api/me', { token: tokens[p] })).text).roles.map((g) => g.role));
 const doc = JSON.parse((await send('get', '/api/docs-json')).text);
-const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op, kinds: op[ACCESS_EXTENSION] })));
 const matches = (list, path) => list.some((p) => (p instanceof RegExp ? p.test(path) : p === path));
+const undeclared = ops.filter((o) => !Array.isArray(o.kinds) || !o.kinds.length || o.kinds.some((k) => !KINDS.includes(k)));
+for (const o of undeclared) log(`undeclared: ${o.method.toUpperCase()} ${o.path} ${JSON.stringify(o.kinds ?? null)}`);
 
-let checks = 0;
-const leaks = [];
-const expectDenied = (what, res, detail) => {
-  checks += 1;
-  if (res.status < 400 || res.status >= 500) leaks.push({ what, status: res.status, ...detail, answer: res.text.slice(0, 200) });
-};
-
-// What each persona can see by listing: every id in the answers of the routes without path parameters;
-// and what they manage: the ids in the organiser-side lists alone.
+// What each persona can see (every id in the answers of the reads without parameters) and manage (the
+// ids in the organiser-side lists); the reads of one object add what they show once opened below.
 const visible = Object.fromEntries(PERSONAS.map((p) => [p, new Set()]));
 const managed = Object.fromEntries(PERSONAS.map((p) => [p, new Set()]));
+const harvest = (p, text, asManager) => {
+  for (const m of text.matchAll(/"([0-9A-Za-z]{26})"/g)) (asManager ? managed : visible)[p].add(m[1]);
+};
 for (const { path, method } of ops) {
-  if (method !== 'get' || path.includes('{')) continue;
-  for (const p of PERSONAS) {
-    for (const m of (await send('get', path, { token: tokens[p] })).text.matchAll(/"([0-9a-z]{26})"/g)) {
-      visible[p].add(m[1]);
-      if (matches(MANAGER_LISTS, path)) managed[p].add(m[1]);
-    }
-  }
+  if (method !== 'get' || path.includes('{') || path === '/api/me/data-export') continue;
+  for (const p of PERSONAS) harvest(p, (await send('get', path, { token: tokens[p] })).text, matches(MANAGER_LISTS, path));
 }
-const anyId = [...visible.admin][0] ?? '0'.repeat(26);
-const fill = (path, id) => path.replace(/\{[^}]+\}/g, id);
+
+const paramsOf = (path) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+const enumOf = (op, name) => op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema?.enum;
+/** The parameter that names the object (the first one that is not an enum) and the path filled with `id`. */
+const objectParam = (o) => paramsOf(o.path).find((n) => !enumOf(o.op, n));
+const fill = (o, id) => o.path.replace(/\{([^}]+)\}/g, (_, n) => enumOf(o.op, n)?.[0] ?? id);
 const bodyFor = (op) => {
   const schema = op.requestBody?.content?.['application/json']?.schema;
   return schema ? validValue(schema, r, []) : {};
 };
-
-// 1 and 2: who may call at all.
-for (const { path, method, op } of ops) {
-  const url = fill(path, anyId);
-  if (op.security?.length) {
-    const res = await send(method, url, { body: method === 'get' ? undefined : bodyFor(op) });
-    checks += 1;
-    if (res.status !== 401) leaks.push({ what: 'anonymous allowed', method, path, status: res.status, answer: res.text.slice(0, 200) });
-  }
-  if (path.startsWith('/api/org/') && !matches(ORG_ROUTES_FOR_EVERYONE, path)) {
-    for (const p of ['resident', 'party_member']) {
-      expectDenied('organiser side open to a member without a role', await send(method, url, { token: tokens[p], body: method === 'get' ? undefined : bodyFor(op) }), { method, path, persona: p });
+/** The read that tells whether a persona can open the route's object: the route itself, or a read of the same object. */
+function probeOf(o) {
+  const name = objectParam(o);
+  if (!name) return null;
+  const prefix = o.path.slice(0, o.path.indexOf(`{${name}}`) + name.length + 2);
+  const reads = ops.filter((x) => x.method === 'get' && objectParam(x) === name && x.path.startsWith(prefix) && paramsOf(x.path).length === paramsOf(prefix).length);
+  return reads.find((x) => x.path === prefix) ?? (o.method === 'get' && reads.includes(o) ? o : reads[0]) ?? null;
+}
+/** The first id the probe opens for the persona, from the given set (cached per probe). */
+const openedCache = new Map();
+async function firstOpenable(probe, p, ids, tag) {
+  const key = `${probe.path} ${p} ${tag}`;
+  if (openedCache.has(key)) return openedCache.get(key);
+  let found = null;
+  for (const id of [...ids].slice(0, 80)) {
+    const res = await send('get', fill(probe, id), { token: tokens[p] });
+    if (res.status === 200) {
+      found = id;
+      harvest(p, res.text, tag === 'managed');
+      break;
     }
   }
+  openedCache.set(key, found);
+  return found;
 }
 
-// 3 and 4: across organisations. Readable resources first, then every write under the same path.
-const single = ops.filter(({ path }) => (path.match(/\{/g) ?? []).length === 1);
-const reads = single.filter((o) => o.method === 'get');
-const writes = single.filter((o) => o.method !== 'get' && !matches(WRITES_FOR_EVERYONE, o.path));
+// The plan: every (route, caller, object) with its expected outcome.
+const plan = [];
+const nobody = '01ZZZZZZZZZZZZZZZZZZZZZZZZ';
 let opened = 0;
-for (const [x, y] of PAIRS) {
-  const exclusive = [...visible[x]].filter((id) => !visible[y].has(id));
-  for (const read of reads) {
-    const prefix = read.path.slice(0, read.path.indexOf('}') + 1);
-    const id = await firstOpenable(read.path, x, exclusive);
-    if (!id) continue;
-    opened += 1;
-    if (process.env.AUTHZ_VERBOSE) log(`${x} opens ${read.path}; ${y} must not`);
-    const open = matches(PUBLIC_READS, read.path) || matches(OPEN_TO_ALL_MEMBERS, read.path);
-    if (!open) expectDenied(`${y} reads what only ${x} may`, await send('get', fill(read.path, id), { token: tokens[y] }), { method: 'get', path: read.path, persona: y });
-    for (const w of writes.filter((o) => o.path.startsWith(prefix))) {
-      expectDenied(`${y} writes what only ${x} may`, await send(w.method, fill(w.path, id), { token: tokens[y], body: bodyFor(w.op) }), { method: w.method, path: w.path, persona: y });
-    }
+for (const o of ops.filter((x) => !undeclared.includes(x))) {
+  const name = objectParam(o);
+  plan.push({ o, who: 'anonymous', url: fill(o, nobody), expect: o.kinds.includes('public') ? 'any' : 'deny401' });
+  if (!name) {
+    for (const p of PERSONAS) plan.push({ o, who: p, url: o.path, expect: expected(o.kinds, roles[p], 'none') });
+    continue;
+  }
+  const probe = probeOf(o);
+  const ownOf = {};
+  for (const p of PERSONAS) {
+    if (!probe) break;
+    const byRole = isManaging(o.kinds) && holdsRole(o.kinds, roles[p]);
+    const onlyManaging = !o.kinds.includes('self') && !o.kinds.includes('street');
+    ownOf[p] = byRole ? await firstOpenable(probe, p, managed[p], 'managed') : null;
+    if (!ownOf[p] && !(byRole && onlyManaging)) ownOf[p] = await firstOpenable(probe, p, visible[p], 'visible');
+    if (ownOf[p]) opened += 1;
+  }
+  for (const p of PERSONAS) {
+    const own = ownOf[p];
+    if (own) plan.push({ o, who: p, url: fill(o, own), expect: expected(o.kinds, roles[p], 'own'), id: own });
+    const onlyManaging = !o.kinds.includes('self') && !o.kinds.includes('street') && !o.kinds.includes('public');
+    const unseen = (id) => !managed[p].has(id) && (onlyManaging || !visible[p].has(id));
+    const foreign = PERSONAS.map((q) => ownOf[q]).find((id) => id && id !== own && (unseen(id) || (onlyManaging && !holdsRole(o.kinds, roles[p]))));
+    if (foreign) plan.push({ o, who: p, url: fill(o, foreign), expect: expected(o.kinds, roles[p], unseen(foreign) ? 'foreign' : 'own'), id: foreign });
+    if (!own && !foreign) plan.push({ o, who: p, url: fill(o, nobody), expect: expected(o.kinds, roles[p], 'missing') });
   }
 }
 
-// Organiser actions on resources everyone may read (an activity): the other organisation's organiser
-// may read it but must not change it.
-for (const [x, y] of MANAGER_PAIRS) {
-  const exclusive = [...managed[x]].filter((id) => !managed[y].has(id));
-  for (const read of reads) {
-    const prefix = read.path.slice(0, read.path.indexOf('}') + 1);
-    const under = writes.filter((o) => o.path.startsWith(prefix));
-    if (!under.length) continue;
-    const id = await firstOpenable(read.path, x, exclusive);
-    if (!id) continue;
-    opened += 1;
-    if (process.env.AUTHZ_VERBOSE) log(`${x} manages ${read.path}; ${y} must not change it`);
-    for (const w of under) {
-      expectDenied(`${y} changes what only ${x} manages`, await send(w.method, fill(w.path, id), { token: tokens[y], body: bodyFor(w.op) }), { method: w.method, path: w.path, persona: y });
-    }
-  }
-}
-
-/** The first of X's own ids this read route opens for X (tries a bounded number). */
-async function firstOpenable(path, x, ids) {
-  for (const id of ids.slice(0, 60)) {
-    const res = await send('get', fill(path, id), { token: tokens[x] });
-    if (res.status === 200) return id;
-  }
-  return null;
+// Refusals first, then allowed reads, then allowed writes; the persona's own lasting writes last.
+const rank = (c) => (matches(LAST, c.o.path) ? 3 : c.expect !== 'allow' ? 0 : c.o.method === 'get' ? 1 : 2);
+plan.sort((a, b) => rank(a) - rank(b));
+const leaks = [];
+const refused = [];
+const errors = [];
+for (const c of plan) {
+  const res = await send(c.o.method, c.url, { token: tokens[c.who], body: c.o.method === 'get' ? undefined : bodyFor(c.o.op) });
+  const got = outcome(res.status);
+  const detail = { method: c.o.method, path: c.o.path, who: c.who, kinds: c.o.kinds, url: c.url, status: res.status, answer: res.text.slice(0, 160) };
+  if (got === 'error') errors.push(detail);
+  else if (c.expect === 'deny401' && res.status !== 401) leaks.push(detail);
+  else if (c.expect === 'deny' && got === 'allow') leaks.push(detail);
+  else if (c.expect === 'allow' && got === 'deny') refused.push(detail);
 }
 
 await server.stop();
-for (const l of leaks) log(JSON.stringify(l));
-console.log(JSON.stringify({ routes: ops.length, checks, opened, leaks: leaks.length }));
-process.exit(leaks.length === 0 && opened > 0 ? 0 : 1);
+for (const l of leaks) log('leak', JSON.stringify(l));
+for (const l of refused) log('refused', JSON.stringify(l));
+for (const l of errors) log('error', JSON.stringify(l));
+const perRoute = plan.length / Math.max(1, ops.length - undeclared.length);
+console.log(JSON.stringify({ routes: ops.length, checks: plan.length, perRoute: Math.round(perRoute * 10) / 10, opened, leaks: leaks.length, refused: refused.length, errors: errors.length, undeclared: undeclared.length }));
+process.exit(leaks.length + refused.length + errors.length + undeclared.length === 0 && opened > 0 ? 0 : 1);
