@@ -28,10 +28,11 @@ export const holdsRole = (kinds, roles) => kinds.some((k) => KIND_ROLES[k]?.some
  * Expected outcome for a persona, given how the object relates to them:
  * - 'none': the route takes no object; 'own': the persona opened it (from what it manages when it holds a
  *   managing role the route accepts, else from what it can see); 'foreign': another persona's object the
- *   persona cannot see (cannot manage, for managing kinds); 'missing': an id nobody has.
+ *   persona cannot see (cannot manage, for managing kinds); 'seen': another persona's object this one may
+ *   see but holds no role for; 'missing': an id nobody has.
  */
 export function expected(kinds, roles, relation) {
-  if (kinds.includes('public')) return relation === 'missing' ? 'any' : 'allow';
+  if (kinds.includes('public')) return 'allow';
   if (relation === 'missing') return 'deny';
   if (kinds.includes('street')) return 'allow';
   const byRole = holdsRole(kinds, roles);
@@ -40,10 +41,33 @@ export function expected(kinds, roles, relation) {
   return 'deny';
 }
 
-/** The outcome an answer shows: allowed (2xx/3xx or a business-rule refusal), refused (401/403/404), or an error. */
-export function outcome(status) {
+/**
+ * Managing personas whose scopes do not overlap (two branches of different communities; a community's
+ * organiser and the other community's branch): what the first manages, the second must not.
+ */
+export const DISJOINT = [
+  ['organiser_a', 'organiser_b'],
+  ['organiser_b', 'organiser_a'],
+  ['grid_worker', 'organiser_b'],
+  ['organiser_b', 'grid_worker'],
+];
+
+/** Codes that refuse access itself, as opposed to a business rule (not eligible, code invalid, …). */
+const REFUSALS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DELETED', 'FORBIDDEN', 'FAMILY_NOT_LINKED'];
+
+/**
+ * What an answer shows: 'allow' (2xx/3xx), 'deny' (an access refusal; a 404 only when the path names one
+ * object, the one under test), 'rule' (another 4xx: a business rule, an id in the body nobody has) or 'error'.
+ */
+export function outcome(status, text, oneObject) {
   if (status >= 500) return 'error';
   if (status < 400) return 'allow';
-  if ([401, 403, 404].includes(status)) return 'deny';
+  let code = null;
+  try {
+    code = JSON.parse(text).code;
+  } catch {
+    /* not JSON */
+  }
+  if (REFUSALS.includes(code) || (status === 404 && code === 'NOT_FOUND' && oneObject)) return 'deny';
   return 'rule';
 }

@@ -11,7 +11,7 @@
 // own lasting writes (delete-account, logout) last. Prints one JSON line; exits 1 on any of the above.
 import { demoLogin, send as sendTo, spawnServer } from '../support/spawn-server.mjs';
 import { rng, validValue } from '../fuzz/schema-values.mjs';
-import { ACCESS_EXTENSION, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PERSONAS } from './expectations.mjs';
+import { ACCESS_EXTENSION, DISJOINT, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PERSONAS } from './expectations.mjs';
 
 const log = (...a) => console.error('[authz]', ...a);
 const r = rng(7);
@@ -55,6 +55,7 @@ function probeOf(o) {
   const reads = ops.filter((x) => x.method === 'get' && objectParam(x) === name && x.path.startsWith(prefix) && paramsOf(x.path).length === paramsOf(prefix).length);
   return reads.find((x) => x.path === prefix) ?? (o.method === 'get' && reads.includes(o) ? o : reads[0]) ?? null;
 }
+const onlyManaging = (o) => !o.kinds.includes('self') && !o.kinds.includes('street') && !o.kinds.includes('public');
 /** The first id the probe opens for the persona, from the given set (cached per probe). */
 const openedCache = new Map();
 async function firstOpenable(probe, p, ids, tag) {
@@ -79,30 +80,46 @@ const nobody = '01ZZZZZZZZZZZZZZZZZZZZZZZZ';
 let opened = 0;
 for (const o of ops.filter((x) => !undeclared.includes(x))) {
   const name = objectParam(o);
-  plan.push({ o, who: 'anonymous', url: fill(o, nobody), expect: o.kinds.includes('public') ? 'any' : 'deny401' });
+  plan.push({ o, who: 'anonymous', url: fill(o, nobody), expect: o.kinds.includes('public') ? 'allow' : 'deny401' });
   if (!name) {
     for (const p of PERSONAS) plan.push({ o, who: p, url: o.path, expect: expected(o.kinds, roles[p], 'none') });
     continue;
   }
   const probe = probeOf(o);
   const ownOf = {};
+  const tagOf = {};
   for (const p of PERSONAS) {
     if (!probe) break;
     const byRole = isManaging(o.kinds) && holdsRole(o.kinds, roles[p]);
-    const onlyManaging = !o.kinds.includes('self') && !o.kinds.includes('street');
     ownOf[p] = byRole ? await firstOpenable(probe, p, managed[p], 'managed') : null;
-    if (!ownOf[p] && !(byRole && onlyManaging)) ownOf[p] = await firstOpenable(probe, p, visible[p], 'visible');
+    tagOf[p] = ownOf[p] ? 'managed' : 'visible';
+    if (!ownOf[p] && !(byRole && onlyManaging(o))) ownOf[p] = await firstOpenable(probe, p, visible[p], 'visible');
     if (ownOf[p]) opened += 1;
   }
   for (const p of PERSONAS) {
     const own = ownOf[p];
-    if (own) plan.push({ o, who: p, url: fill(o, own), expect: expected(o.kinds, roles[p], 'own'), id: own });
-    const onlyManaging = !o.kinds.includes('self') && !o.kinds.includes('street') && !o.kinds.includes('public');
-    const unseen = (id) => !managed[p].has(id) && (onlyManaging || !visible[p].has(id));
-    const foreign = PERSONAS.map((q) => ownOf[q]).find((id) => id && id !== own && (unseen(id) || (onlyManaging && !holdsRole(o.kinds, roles[p]))));
-    if (foreign) plan.push({ o, who: p, url: fill(o, foreign), expect: expected(o.kinds, roles[p], unseen(foreign) ? 'foreign' : 'own'), id: foreign });
-    if (!own && !foreign) plan.push({ o, who: p, url: fill(o, nobody), expect: expected(o.kinds, roles[p], 'missing') });
+    if (own) plan.push({ o, who: p, url: fill(o, own), expect: expected(o.kinds, roles[p], 'own'), id: own, rel: 'own' });
+    const foreign = foreignFor(o, p, ownOf, tagOf);
+    if (foreign) plan.push({ o, who: p, url: fill(o, foreign.id), expect: expected(o.kinds, roles[p], foreign.relation), id: foreign.id, rel: foreign.relation });
+    if (!own && !foreign) plan.push({ o, who: p, url: fill(o, nobody), expect: expected(o.kinds, roles[p], 'missing'), rel: 'missing' });
   }
+}
+
+/**
+ * Another persona's object to try as this one. A persona the route's managing kinds accept gets an object
+ * managed by a persona of a disjoint scope; anyone else an object of another persona they cannot see, or
+ * (routes for managers only) any other persona's object.
+ */
+function foreignFor(o, p, ownOf, tagOf) {
+  if (o.kinds.includes('public')) return null;
+  if (isManaging(o.kinds) && holdsRole(o.kinds, roles[p])) {
+    const q = DISJOINT.find(([x, y]) => y === p && ownOf[x] && tagOf[x] === 'managed' && !managed[p].has(ownOf[x]))?.[0];
+    return q ? { id: ownOf[q], relation: 'foreign' } : null;
+  }
+  const others = PERSONAS.filter((q) => q !== p && ownOf[q] && ownOf[q] !== ownOf[p]).map((q) => ownOf[q]);
+  const unseen = others.find((id) => !managed[p].has(id) && !visible[p].has(id));
+  if (unseen) return { id: unseen, relation: 'foreign' };
+  return onlyManaging(o) && others.length ? { id: others[0], relation: 'seen' } : null;
 }
 
 // Refusals first, then allowed reads, then allowed writes; the persona's own lasting writes last.
@@ -112,8 +129,10 @@ const leaks = [];
 const refused = [];
 const errors = [];
 for (const c of plan) {
-  const res = await send(c.o.method, c.url, { token: tokens[c.who], body: c.o.method === 'get' ? undefined : bodyFor(c.o.op) });
-  const got = outcome(res.status);
+  const body = c.o.method === 'get' ? undefined : bodyFor(c.o.op);
+  const res = await send(c.o.method, c.url, { token: tokens[c.who], body });
+  // A 404 refuses the object in the path only when nothing else named in the request could be missing.
+  const got = outcome(res.status, res.text, paramsOf(c.o.path).length === 1 && !!c.id && !/"[0-9A-Za-z]{26}"/.test(JSON.stringify(body ?? {})));
   const detail = { method: c.o.method, path: c.o.path, who: c.who, kinds: c.o.kinds, url: c.url, status: res.status, answer: res.text.slice(0, 160) };
   if (got === 'error') errors.push(detail);
   else if (c.expect === 'deny401' && res.status !== 401) leaks.push(detail);
@@ -122,6 +141,11 @@ for (const c of plan) {
 }
 
 await server.stop();
+if (process.env.AUTHZ_VERBOSE) {
+  const byRoute = new Map();
+  for (const c of plan) byRoute.set(`${c.o.method.toUpperCase()} ${c.o.path}`, [...(byRoute.get(`${c.o.method.toUpperCase()} ${c.o.path}`) ?? []), `${c.who}:${c.rel ?? '-'}:${c.expect}`]);
+  for (const [k, v] of byRoute) log(k, v.join(' '));
+}
 for (const l of leaks) log('leak', JSON.stringify(l));
 for (const l of refused) log('refused', JSON.stringify(l));
 for (const l of errors) log('error', JSON.stringify(l));
