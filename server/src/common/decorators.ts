@@ -17,7 +17,8 @@ export const ACCESS_EXTENSION = 'x-honglin-access';
  * Who may call a route, as the services enforce it (see common/scope.ts); `npm run test:authz` reads
  * these from the OpenAPI document and refuses a route without one. Several kinds mean any of them.
  * - public: no login (set by @Public()).
- * - self: the caller's own data; an object in the path is the caller's own, anyone else's is 4xx.
+ * - self: the caller's own data; an object in the path is the caller's own (or, 亲情账号, that of the
+ *   elder they are linked to), anyone else's is 4xx.
  * - street: anyone signed in, objects anywhere in the street (activities, drives, study content).
  * - manager: organiser, treasurer or admin of the object's subtree (MANAGING_ROLES).
  * - organiser: organiser or admin of the object's subtree (meetings, check-in codes, the mall).

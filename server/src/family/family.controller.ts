@@ -51,7 +51,7 @@ export class FamilyController {
     return this.links.confirm(actor, id);
   }
 
-  @Access('self')
+  @Access('self', 'manager')
   @Post('links/:id/revoke')
   @HttpCode(200)
   revoke(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RevokeLinkRequest) dto: RevokeLinkRequest) {

@@ -16,8 +16,8 @@ export const KINDS = ['public', 'self', 'street', ...Object.keys(KIND_ROLES)];
 /** Lists that show what a person manages (as opposed to what they may read). */
 export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/dues/branches', '/api/meetings', '/api/complaints/manage', '/api/volunteering/campaigns/manage', '/api/volunteering/hours', '/api/volunteering/mobilisations/manage'];
 
-/** Writes with lasting effects on the persona itself run after every other check (a deleted account answers 401). */
-export const LAST = [/\/delete-account$/, /\/auth\/logout$/];
+/** Writes with lasting effects (an account, a family link the other routes act through) run after every other check (a deleted account answers 401). */
+export const LAST = [/\/delete-account$/, /\/auth\/logout$/, /\/family\/links\/\{id\}\/revoke$/];
 
 export const isManaging = (kinds) => kinds.some((k) => KIND_ROLES[k]);
 

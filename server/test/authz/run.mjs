@@ -11,6 +11,7 @@
 // own lasting writes (delete-account, logout) last. Prints one JSON line; exits 1 on any of the above.
 import { demoLogin, send as sendTo, spawnServer } from '../support/spawn-server.mjs';
 import { rng, validValue } from '../fuzz/schema-values.mjs';
+import { createObjects } from './setup.mjs';
 import { ACCESS_EXTENSION, DISJOINT, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PERSONAS } from './expectations.mjs';
 
 const log = (...a) => console.error('[authz]', ...a);
@@ -25,6 +26,13 @@ const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(i
 const matches = (list, path) => list.some((p) => (p instanceof RegExp ? p.test(path) : p === path));
 const undeclared = ops.filter((o) => !Array.isArray(o.kinds) || !o.kinds.length || o.kinds.some((k) => !KINDS.includes(k)));
 for (const o of undeclared) log(`undeclared: ${o.method.toUpperCase()} ${o.path} ${JSON.stringify(o.kinds ?? null)}`);
+
+const bodyFor = (op) => {
+  const schema = op?.requestBody?.content?.['application/json']?.schema;
+  return schema ? validValue(schema, r, []) : {};
+};
+const made = await createObjects({ send, tokens, personas: PERSONAS, bodyFor, ops });
+log('made', JSON.stringify(made));
 
 // What each persona can see (every id in the answers of the reads without parameters) and manage (the
 // ids in the organiser-side lists); the reads of one object add what they show once opened below.
@@ -43,15 +51,17 @@ const enumOf = (op, name) => op.parameters?.find((p) => p.in === 'path' && p.nam
 /** The parameter that names the object (the first one that is not an enum) and the path filled with `id`. */
 const objectParam = (o) => paramsOf(o.path).find((n) => !enumOf(o.op, n));
 const fill = (o, id) => o.path.replace(/\{([^}]+)\}/g, (_, n) => enumOf(o.op, n)?.[0] ?? id);
-const bodyFor = (op) => {
-  const schema = op.requestBody?.content?.['application/json']?.schema;
-  return schema ? validValue(schema, r, []) : {};
+const givenFor = (o) => made[o.path] ?? made[prefixOf(o)];
+/** The path up to and including the object parameter. */
+const prefixOf = (o) => {
+  const name = objectParam(o);
+  return o.path.slice(0, o.path.indexOf(`{${name}}`) + name.length + 2);
 };
 /** The read that tells whether a persona can open the route's object: the route itself, or a read of the same object. */
 function probeOf(o) {
   const name = objectParam(o);
   if (!name) return null;
-  const prefix = o.path.slice(0, o.path.indexOf(`{${name}}`) + name.length + 2);
+  const prefix = prefixOf(o);
   const reads = ops.filter((x) => x.method === 'get' && objectParam(x) === name && x.path.startsWith(prefix) && paramsOf(x.path).length === paramsOf(prefix).length);
   return reads.find((x) => x.path === prefix) ?? (o.method === 'get' && reads.includes(o) ? o : reads[0]) ?? null;
 }
@@ -89,8 +99,16 @@ for (const o of ops.filter((x) => !undeclared.includes(x))) {
   const ownOf = {};
   const tagOf = {};
   for (const p of PERSONAS) {
-    if (!probe) break;
+    if (!probe && !givenFor(o)) break;
     const byRole = isManaging(o.kinds) && holdsRole(o.kinds, roles[p]);
+    const given = givenFor(o);
+    if (given) {
+      // Objects made for the run are the persona's own (or managed) by construction.
+      ownOf[p] = (byRole && given.managed[p]) || (!(byRole && onlyManaging(o)) && given.own[p]) || null;
+      tagOf[p] = byRole && given.managed[p] ? 'managed' : 'visible';
+      if (ownOf[p]) opened += 1;
+      continue;
+    }
     ownOf[p] = byRole ? await firstOpenable(probe, p, managed[p], 'managed') : null;
     tagOf[p] = ownOf[p] ? 'managed' : 'visible';
     if (!ownOf[p] && !(byRole && onlyManaging(o))) ownOf[p] = await firstOpenable(probe, p, visible[p], 'visible');
@@ -108,7 +126,7 @@ for (const o of ops.filter((x) => !undeclared.includes(x))) {
 /**
  * Another persona's object to try as this one. A persona the route's managing kinds accept gets an object
  * managed by a persona of a disjoint scope; anyone else an object of another persona they cannot see, or
- * (routes for managers only) any other persona's object.
+ * (unless the route is street-wide) any other persona's object.
  */
 function foreignFor(o, p, ownOf, tagOf) {
   if (o.kinds.includes('public')) return null;
@@ -119,7 +137,7 @@ function foreignFor(o, p, ownOf, tagOf) {
   const others = PERSONAS.filter((q) => q !== p && ownOf[q] && ownOf[q] !== ownOf[p]).map((q) => ownOf[q]);
   const unseen = others.find((id) => !managed[p].has(id) && !visible[p].has(id));
   if (unseen) return { id: unseen, relation: 'foreign' };
-  return onlyManaging(o) && others.length ? { id: others[0], relation: 'seen' } : null;
+  return !o.kinds.includes('street') && others.length ? { id: others[0], relation: 'seen' } : null;
 }
 
 // Refusals first, then allowed reads, then allowed writes; the persona's own lasting writes last.

@@ -1,0 +1,65 @@
+// Objects the demo seed does not give every persona, made through the API before the matrix runs, so the
+// routes that take them are tried with a real object of one's own and of someone else: quiz attempts,
+// study sessions, complaints, activity sign-ups (enrollments) and a family link (resident helps elder).
+// Returns { [route path or the path up to the object]: { own: { persona: id }, managed: { persona: id } } }.
+
+const json = (res) => {
+  try {
+    return JSON.parse(res.text);
+  } catch {
+    return null;
+  }
+};
+
+export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
+  const made = {};
+  const put = (prefix, side, p, id) => {
+    if (!id) return;
+    made[prefix] ??= { own: {}, managed: {} };
+    made[prefix][side][p] ??= id;
+  };
+  const as = (p, method, path, body) => send(method, path, { token: tokens[p], body });
+  const opOf = (method, path) => ops.find((o) => o.method === method && o.path === path)?.op;
+
+  for (const p of personas) {
+    put('/api/quiz-attempts/{id}', 'own', p, json(await as(p, 'post', '/api/quizzes/daily/attempts', {}))?.id);
+    const content = json(await as(p, 'get', '/api/study/contents'));
+    const contentId = (Array.isArray(content) ? content : content?.items)?.[0]?.id;
+    if (contentId) put('/api/study/sessions/{id}', 'own', p, json(await as(p, 'post', '/api/study/sessions', { contentId }))?.id);
+  }
+  for (const p of ['resident', 'party_member']) {
+    const body = { ...bodyFor(opOf('post', '/api/complaints')), text: '楼道灯坏了一个月了，反映过没人修。' };
+    delete body.accusedUserId;
+    put('/api/complaints/{id}', 'own', p, json(await as(p, 'post', '/api/complaints', body))?.id);
+  }
+
+  // Sign-ups: each member without a role on the first activity that takes them; its managers manage the enrollment.
+  const activities = json(await as('admin', 'get', '/api/activities/manage'));
+  const list = (Array.isArray(activities) ? activities : activities?.items) ?? [];
+  for (const p of ['resident', 'party_member', 'elder']) {
+    for (const a of list.slice(0, 40)) {
+      const e = json(await as(p, 'post', `/api/activities/${a.id}/signup`, { companions: [] }));
+      if (!e?.id) continue;
+      put('/api/enrollments/{id}', 'own', p, e.id);
+      for (const m of personas) {
+        const mine = json(await as(m, 'get', '/api/activities/manage'));
+        if (((Array.isArray(mine) ? mine : mine?.items) ?? []).some((x) => x.id === a.id)) put('/api/enrollments/{id}', 'managed', m, e.id);
+      }
+      break;
+    }
+  }
+
+  // A family link: the elder shows a code, the resident types it, the elder confirms.
+  const invite = json(await as('elder', 'post', '/api/family/invites', {}));
+  const link = invite?.code ? json(await as('resident', 'post', '/api/family/links', { code: invite.code })) : null;
+  if (link?.id) {
+    await as('elder', 'post', `/api/family/links/${link.id}/confirm`, {});
+    put('/api/family/links/{id}', 'own', 'resident', link.id);
+    put('/api/family/links/{id}', 'own', 'elder', link.id);
+    // Only the elder confirms; the managers of the elder's home may end the link too.
+    put('/api/family/links/{id}/confirm', 'own', 'elder', link.id);
+    for (const m of ['grid_worker', 'admin']) put('/api/family/links/{id}', 'managed', m, link.id);
+    put('/api/family/elders/{elderId}', 'own', 'resident', link.elder?.id);
+  }
+  return made;
+}
