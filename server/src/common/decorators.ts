@@ -18,7 +18,7 @@ export const ACCESS_EXTENSION = 'x-honglin-access';
  * these from the OpenAPI document and refuses a route without one. Several kinds mean any of them.
  * - public: no login (set by @Public()).
  * - self: the caller's own data; an object in the path is the caller's own (or, 亲情账号, that of the
- *   elder they are linked to), anyone else's is 4xx.
+ *   elder they are linked to; or, the points mall, on the caller's own organisations), anyone else's is 4xx.
  * - street: anyone signed in, objects anywhere in the street (activities, drives, study content).
  * - manager: organiser, treasurer or admin of the object's subtree (MANAGING_ROLES).
  * - organiser: organiser or admin of the object's subtree (meetings, check-in codes, the mall).

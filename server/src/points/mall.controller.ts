@@ -12,13 +12,13 @@ import { MallService } from './mall.service.js';
 export class MallController {
   constructor(private readonly mall: MallService) {}
 
-  @Access('street')
+  @Access('self')
   @Get('mall/items')
   items(@CurrentActor() actor: Actor) {
     return this.mall.items(actor);
   }
 
-  @Access('street')
+  @Access('self')
   @Post('mall/items/:id/redeem')
   redeem(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RedeemRequest) dto: RedeemRequest) {
     return this.mall.redeem(actor, id, dto.requestKey);

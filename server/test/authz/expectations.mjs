@@ -16,6 +16,9 @@ export const KINDS = ['public', 'self', 'street', ...Object.keys(KIND_ROLES)];
 /** Lists that show what a person manages (as opposed to what they may read). */
 export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/dues/branches', '/api/meetings', '/api/complaints/manage', '/api/volunteering/campaigns/manage', '/api/volunteering/hours', '/api/volunteering/mobilisations/manage'];
 
+/** Path parameters that do not name the object, with the value to use (check-in target type). */
+export const PATH_VALUES = { type: 'meeting' };
+
 /** Writes with lasting effects (an account, a family link the other routes act through) run after every other check (a deleted account answers 401). */
 export const LAST = [/\/delete-account$/, /\/auth\/logout$/, /\/family\/links\/\{id\}\/revoke$/];
 

@@ -12,7 +12,7 @@
 import { demoLogin, send as sendTo, spawnServer } from '../support/spawn-server.mjs';
 import { rng, validValue } from '../fuzz/schema-values.mjs';
 import { createObjects } from './setup.mjs';
-import { ACCESS_EXTENSION, DISJOINT, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PERSONAS } from './expectations.mjs';
+import { ACCESS_EXTENSION, DISJOINT, expected, holdsRole, isManaging, KINDS, LAST, MANAGER_LISTS, outcome, PATH_VALUES, PERSONAS } from './expectations.mjs';
 
 const log = (...a) => console.error('[authz]', ...a);
 const r = rng(7);
@@ -49,8 +49,8 @@ for (const { path, method } of ops) {
 const paramsOf = (path) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 const enumOf = (op, name) => op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema?.enum;
 /** The parameter that names the object (the first one that is not an enum) and the path filled with `id`. */
-const objectParam = (o) => paramsOf(o.path).find((n) => !enumOf(o.op, n));
-const fill = (o, id) => o.path.replace(/\{([^}]+)\}/g, (_, n) => enumOf(o.op, n)?.[0] ?? id);
+const objectParam = (o) => paramsOf(o.path).find((n) => !enumOf(o.op, n) && !PATH_VALUES[n]);
+const fill = (o, id) => o.path.replace(/\{([^}]+)\}/g, (_, n) => PATH_VALUES[n] ?? enumOf(o.op, n)?.[0] ?? id);
 const givenFor = (o) => made[o.path] ?? made[prefixOf(o)];
 /** The path up to and including the object parameter. */
 const prefixOf = (o) => {
@@ -140,6 +140,10 @@ function foreignFor(o, p, ownOf, tagOf) {
   return !o.kinds.includes('street') && others.length ? { id: others[0], relation: 'seen' } : null;
 }
 
+/** Every check its own idempotency key: a repeated key would replay an earlier answer instead of deciding again. */
+let keys = 0;
+const freshKeys = (body) => (body && typeof body === 'object' && 'requestKey' in body ? { ...body, requestKey: `authz-${(keys += 1)}-${Date.now()}` } : body);
+
 // Refusals first, then allowed reads, then allowed writes; the persona's own lasting writes last.
 const rank = (c) => (matches(LAST, c.o.path) ? 3 : c.expect !== 'allow' ? 0 : c.o.method === 'get' ? 1 : 2);
 plan.sort((a, b) => rank(a) - rank(b));
@@ -147,11 +151,11 @@ const leaks = [];
 const refused = [];
 const errors = [];
 for (const c of plan) {
-  const body = c.o.method === 'get' ? undefined : bodyFor(c.o.op);
+  const body = c.o.method === 'get' ? undefined : freshKeys(bodyFor(c.o.op));
   const res = await send(c.o.method, c.url, { token: tokens[c.who], body });
   // A 404 refuses the object in the path only when nothing else named in the request could be missing.
   const got = outcome(res.status, res.text, paramsOf(c.o.path).length === 1 && !!c.id && !/"[0-9A-Za-z]{26}"/.test(JSON.stringify(body ?? {})));
-  const detail = { method: c.o.method, path: c.o.path, who: c.who, kinds: c.o.kinds, url: c.url, status: res.status, answer: res.text.slice(0, 160) };
+  const detail = { method: c.o.method, path: c.o.path, who: c.who, kinds: c.o.kinds, url: c.url, body: JSON.stringify(body ?? null).slice(0, 160), status: res.status, answer: res.text.slice(0, 160) };
   if (got === 'error') errors.push(detail);
   else if (c.expect === 'deny401' && res.status !== 401) leaks.push(detail);
   else if (c.expect === 'deny' && got === 'allow') leaks.push(detail);

@@ -1,8 +1,10 @@
 // Objects the demo seed does not give every persona, made through the API before the matrix runs, so the
 // routes that take them are tried with a real object of one's own and of someone else: quiz attempts,
-// study sessions, complaints, activity sign-ups (enrollments) and a family link (resident helps elder).
+// study sessions, complaints, activity sign-ups (enrollments), a family link (resident helps elder), a Party
+// application; and the managers' mall items, dues profiles and bills.
 // Returns { [route path or the path up to the object]: { own: { persona: id }, managed: { persona: id } } }.
 
+const items = (x) => (Array.isArray(x) ? x : (x?.items ?? []));
 const json = (res) => {
   try {
     return JSON.parse(res.text);
@@ -25,8 +27,21 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
     put('/api/quiz-attempts/{id}', 'own', p, json(await as(p, 'post', '/api/quizzes/daily/attempts', {}))?.id);
     const content = json(await as(p, 'get', '/api/study/contents'));
     const contentId = (Array.isArray(content) ? content : content?.items)?.[0]?.id;
-    if (contentId) put('/api/study/sessions/{id}', 'own', p, json(await as(p, 'post', '/api/study/sessions', { contentId }))?.id);
+    if (contentId) put('/api/study/sessions/{id}', 'own', p, json(await as(p, 'post', '/api/study/sessions', { contentId }))?.sessionId);
+    put('/api/mall/items/{id}', 'own', p, items(json(await as(p, 'get', '/api/mall/items')))[0]?.id);
   }
+  // What the managers see on their side: mall items; dues profiles and bills of their first branch.
+  for (const m of ['organiser_a', 'organiser_b', 'grid_worker', 'admin']) {
+    put('/api/org/mall/items/{id}', 'managed', m, items(json(await as(m, 'get', '/api/org/mall/items')))[0]?.id);
+    const branch = items(json(await as(m, 'get', '/api/dues/branches')))[0];
+    if (!branch) continue;
+    put('/api/dues/profiles/{userId}', 'managed', m, items(json(await as(m, 'get', `/api/dues/branches/${branch.id}/profiles`)))[0]?.userId);
+    put('/api/dues/bills/{id}', 'managed', m, json(await as(m, 'get', `/api/dues/branches/${branch.id}/board`))?.bills?.[0]?.id);
+  }
+  // A Party application by the resident to organiser_a's branch, decided by that branch's organisers.
+  const branchA = items(json(await as('organiser_a', 'get', '/api/dues/branches')))[0];
+  const application = branchA ? json(await as('resident', 'post', '/api/party-applications', { branchId: branchA.id })) : null;
+  if (application?.id) for (const m of ['organiser_a', 'admin']) put('/api/org/party-applications/{id}', 'managed', m, application.id);
   for (const p of ['resident', 'party_member']) {
     const body = { ...bodyFor(opOf('post', '/api/complaints')), text: '楼道灯坏了一个月了，反映过没人修。' };
     delete body.accusedUserId;
@@ -35,7 +50,7 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
 
   // Sign-ups: each member without a role on the first activity that takes them; its managers manage the enrollment.
   const activities = json(await as('admin', 'get', '/api/activities/manage'));
-  const list = (Array.isArray(activities) ? activities : activities?.items) ?? [];
+  const list = items(activities);
   for (const p of ['resident', 'party_member', 'elder']) {
     for (const a of list.slice(0, 40)) {
       const e = json(await as(p, 'post', `/api/activities/${a.id}/signup`, { companions: [] }));
@@ -43,7 +58,7 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
       put('/api/enrollments/{id}', 'own', p, e.id);
       for (const m of personas) {
         const mine = json(await as(m, 'get', '/api/activities/manage'));
-        if (((Array.isArray(mine) ? mine : mine?.items) ?? []).some((x) => x.id === a.id)) put('/api/enrollments/{id}', 'managed', m, e.id);
+        if (items(mine).some((x) => x.id === a.id)) put('/api/enrollments/{id}', 'managed', m, e.id);
       }
       break;
     }
