@@ -11,6 +11,8 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   NOT_FOUND: { status: 404, message: '内容不存在或已被删除' },
   ROUTE_NOT_FOUND: { status: 404, message: '访问的地址不存在' },
+  // Client-side only: a page opened from a link that lacks the id of what it shows.
+  LINK_INCOMPLETE: { status: 400, message: '这个链接不完整，缺少要打开的内容，请回到列表重新打开' },
   CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大，请精简后再试' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求格式不受支持' },

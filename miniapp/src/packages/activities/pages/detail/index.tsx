@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type ActivityDetail } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -20,6 +20,7 @@ import { ActivityComments } from '../../components/ActivityComments';
 import { RatingForm } from './Rating';
 import { SignUpForm } from './SignUpForm';
 import '../../../../pages/activities/index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function ActivityDetailPage() {
   const { params } = useRouter();
@@ -30,7 +31,7 @@ function Detail({ id }: { id: string }) {
   const [a, setA] = useState<ActivityDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => getActivity(id).then(setA, (e: Error) => setError(e.message));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   const { elderMode } = useSession();
   if (error) return <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load() }} />;
   if (!a) return <Text>正在加载…</Text>;
