@@ -42,7 +42,7 @@ function Detail({ id }: { id: string }) {
       <Card title={a.title} testId="activity-detail">
         <InfoRow label="时间" value={`${formatChinaDateTime(a.startsAt)} 至 ${formatChinaDateTime(a.endsAt).slice(11)}`} />
         <InfoRow label="地点" value={a.place} />
-        <InfoRow label="社区" value={a.community.name} />
+        <InfoRow label={a.hostKind === 'branch' ? '主办' : '社区'} value={a.community.name} />
         <InfoRow label="名额" value={`${placesText(a)}（共${a.capacity}个）`} testId="detail-places" />
         <InfoRow label="报名条件" value={a.eligibilityText} />
         <InfoRow label="报名截止" value={formatChinaDateTime(a.signupClosesAt)} />
