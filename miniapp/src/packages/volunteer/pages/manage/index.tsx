@@ -75,7 +75,7 @@ function NewCampaign({ me, onCreated }: { me: MeView; onCreated: (id: string) =>
     );
   };
   return (
-    <Card title="新建志愿项目">
+    <Card title="新建志愿项目" testId="new-campaign">
       {nodes.map((n) => (
         <View key={n.id} className={`option-row${nodeId === n.id ? ' option-row--selected' : ''}`} onClick={() => setNodeId(n.id)} {...tapRole('radio', { checked: nodeId === n.id })}>
           <Text>{n.name}</Text>
