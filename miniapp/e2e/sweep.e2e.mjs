@@ -8,6 +8,8 @@ import { api, apiLogin, assert, loginAs } from './lib/app.mjs';
 import { MINIAPP_DIR } from './lib/paths.mjs';
 
 const SETTLE_MS = 2000;
+/** How much longer a page that missed the 2 s is watched, to say whether it hung or was slow. */
+const LATE_MS = 6000;
 const PERSONAS = ['resident', 'organiser_a'];
 /** Loads of each page per persona: the first by URL into a fresh document, the rest by reload. */
 const RELOADS = 2;
@@ -78,9 +80,9 @@ function pageState() {
   return { settled: text.length > 0, text: text || '(empty page)' };
 }
 
-async function waitSettled(page, started) {
+async function waitSettled(page, started, within = SETTLE_MS) {
   let state = { settled: false, text: '(nothing)' };
-  while (Date.now() - started < SETTLE_MS) {
+  while (Date.now() - started < within) {
     state = await page.evaluate(pageState).catch(() => state);
     if (state.settled) return { ...state, ms: Date.now() - started };
     await page.waitForTimeout(50);
@@ -106,7 +108,12 @@ async function sweepRoute(page, baseUrl, persona, route, query, counter) {
     }
     const state = await waitSettled(page, started);
     counter.loads += 1;
-    if (!state.settled) failures.push(`${page.sweepWhere}: after ${SETTLE_MS} ms still "${state.text.slice(0, 80).replace(/\s+/g, ' ')}"`);
+    if (!state.settled) {
+      // Still a failure either way; waiting on tells a hang from a page that was merely slow.
+      const later = await waitSettled(page, Date.now(), LATE_MS);
+      const verdict = later.settled ? `slow: settled after ${SETTLE_MS + later.ms} ms` : `hung: still loading after ${SETTLE_MS + LATE_MS} ms`;
+      failures.push(`${page.sweepWhere}: ${verdict}, at ${SETTLE_MS} ms "${state.text.slice(0, 80).replace(/\s+/g, ' ')}"`);
+    }
     else if (state.ms > counter.slowest.ms) counter.slowest = { ms: state.ms, where: page.sweepWhere };
   }
   return failures;
