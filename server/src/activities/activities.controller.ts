@@ -29,6 +29,12 @@ export class ActivitiesController {
     return this.activities.communities();
   }
 
+  /** Where the caller may publish: the communities and Party branches they look after. */
+  @Get('places')
+  places(@CurrentActor() actor: Actor) {
+    return this.activities.places(actor);
+  }
+
   @Get('mine')
   mine(@CurrentActor() actor: Actor) {
     return this.activities.mine(actor);

@@ -23,7 +23,7 @@ export const MANAGER_PAIRS = [
 ];
 
 /** Lists that show what a person manages (as opposed to what they may read). */
-export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/dues/branches', '/api/meetings',
+export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/activities/places', '/api/dues/branches', '/api/meetings',
   '/api/complaints/manage', // admins only (403 to organisers); /api/complaints/{id} and its writes are the complainant's own (404 to anyone else)
 ];
 
