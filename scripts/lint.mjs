@@ -28,6 +28,9 @@ const rules = [
   // Money is integer fen: no floats from parseFloat in server money code.
   { dirs: ['server/src/dues', 'server/src/payments'], re: /parseFloat\(/, msg: 'parseFloat in money code (amounts are integer fen)' },
   { dirs: ['server/src', 'shared/src', 'miniapp/src'], re: /\bdebugger\b/, msg: 'debugger statement' },
+  // Page content mounts once the session is restored, often after the page's one show: a loader in
+  // useDidShow never ran and the page hung on 正在加载… (issue #22). PageShell counts shows for usePageShow.
+  { dirs: ['miniapp/src'], re: /\buseDidShow\(/, msg: 'useDidShow outside PageShell (use usePageShow)', skip: /components\/PageShell\.tsx|pages\/me\/index\.tsx|study\/useStudySession\.ts|\.spec\./ },
 ];
 
 for (const rule of rules) {

@@ -97,4 +97,38 @@ export const tests = [
       await screenshot(page, 'inbox');
     },
   },
+  {
+    name: "a Party branch's organiser publishes a 主题党日 activity for her branch from 管理活动 → 发布新活动; a community that is not hers is refused in words",
+    async run({ baseUrl, page }) {
+      await loginAs(page, baseUrl, 'organiser_a');
+      await openTab(page, '活动');
+      await byTestId(page, 'open-manage').click();
+      await byTestId(page, 'create-activity').click();
+      await byTestId(page, 'save-activity').waitFor();
+      const navTitle = page.locator('#taro-navigation-bar .taro-navigation-bar-title');
+      await waitForText(navTitle, '发布活动', 'the new-activity form title');
+      // Only the places she may publish to, her own branch chosen.
+      const host = await waitForText(byTestId(page, 'activity-host'), '幸福社区第一党支部', 'the publishing place');
+      assert(!host.includes('和平社区') && !host.includes('请选择'), `publishing place shows "${host}"`);
+      const title = `主题党日志愿服务${Date.now() % 10000}`;
+      await byTestId(page, 'field-title').locator('input').fill(title);
+      await byTestId(page, 'field-place').locator('input').fill('幸福社区党群服务中心');
+      await screenshot(page, 'activity-publish-branch');
+      await byTestId(page, 'save-activity').click();
+      await waitForText(byTestId(page, 'activity-detail'), title, 'the published activity');
+      const detail = await textOf(byTestId(page, 'activity-detail'));
+      assert(detail.includes('幸福社区第一党支部') && detail.includes('仅限幸福社区第一党支部党员'), `detail does not say who it is for: ${detail}`);
+
+      // The API refuses a community she can see but does not look after, and says why.
+      const { accessToken } = await apiLogin(baseUrl, 'organiser_a');
+      const communities = await api(baseUrl, '/api/activities/communities', { token: accessToken });
+      const heping = communities.body.find((c) => c.name === '和平社区');
+      const refused = await api(baseUrl, '/api/activities', {
+        method: 'POST',
+        token: accessToken,
+        body: { communityId: heping.id, title: '越界活动', category: 'talk', place: '和平社区', startsAt: new Date(Date.now() + 48 * HOUR).toISOString(), endsAt: new Date(Date.now() + 50 * HOUR).toISOString(), capacity: 5 },
+      });
+      assert(refused.status === 403 && refused.body?.code === 'ACTIVITY_PLACE_NOT_YOURS' && /[\u4e00-\u9fff]/.test(refused.body.message), `refusal: ${refused.status} ${refused.text}`);
+    },
+  },
 ];

@@ -46,4 +46,19 @@ export const tests = [
       await screenshot(page, 'home-elder');
     },
   },
+  {
+    name: "我的 has 我的活动 and 我的志愿 entries, and a grid worker's 我的 says 网格员 with her grids",
+    async run({ baseUrl, page }) {
+      await loginAs(page, baseUrl, 'grid_worker');
+      await openTab(page, '我的');
+      const served = await textOf(byTestId(page, 'me-grids-served'));
+      for (const grid of ['幸福一网格', '幸福二网格', '幸福三网格']) assert(served.includes(grid), `网格员 row shows "${served}", missing ${grid}`);
+      const roles = await textOf(byTestId(page, 'me-roles'));
+      assert(roles.includes('网格员'), `我的身份 does not say 网格员: "${roles}"`);
+      await screenshot(page, 'me-grid-worker');
+
+      await byTestId(page, 'entry-my-activities').click();
+      await page.locator('[data-testid="mine-status"]:visible, [data-testid="mine-empty"]:visible').first().waitFor();
+    },
+  },
 ];

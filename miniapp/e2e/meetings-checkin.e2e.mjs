@@ -15,22 +15,27 @@ async function submitCode(page, token) {
   await byTestId(page, 'checkin-code-submit').click();
 }
 
+/** A meeting of 陈红's branch that started a minute ago, with 李建国 invited; both logged in by API. */
+async function meetingUnderWay(baseUrl, title) {
+  const organiser = await apiLogin(baseUrl, 'organiser_a');
+  const member = await apiLogin(baseUrl, 'party_member');
+  const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
+  const branch = tree.body.find((n) => n.kind === 'branch');
+  const now = Date.now();
+  const created = await api(baseUrl, '/api/meetings', {
+    method: 'POST',
+    token: organiser.accessToken,
+    body: { nodeId: branch.id, type: 'theme_day', title, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'branch' } },
+  });
+  assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
+  return { organiser, member, meetingId: created.body.id };
+}
+
 export const tests = [
   {
     name: 'a member submits the code shown on the organiser QR screen and appears in live attendance; a copied code used after it expired is refused',
     async run({ baseUrl, page }) {
-      const organiser = await apiLogin(baseUrl, 'organiser_a');
-      const member = await apiLogin(baseUrl, 'party_member');
-      const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
-      const branch = tree.body.find((n) => n.kind === 'branch');
-      const now = Date.now();
-      const created = await api(baseUrl, '/api/meetings', {
-        method: 'POST',
-        token: organiser.accessToken,
-        body: { nodeId: branch.id, type: 'theme_day', title: 'e2e 主题党日', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'branch' } },
-      });
-      assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
-      const meetingId = created.body.id;
+      const { organiser, member, meetingId } = await meetingUnderWay(baseUrl, 'e2e 主题党日');
 
       // Organiser's screen.
       await loginAs(page, baseUrl, 'organiser_a');
@@ -103,6 +108,36 @@ export const tests = [
       const live = await api(baseUrl, `/api/meetings/${meetingId}/attendance`, { token: organiser.accessToken });
       const invited = live.body.rows.map((r) => r.userId);
       assert(invited.length === 1 && invited[0] === other.id, `invitees after editing: ${JSON.stringify(invited)}`);
+    },
+  },
+  {
+    name: 'the QR check-in screen shows check-in and update times in Beijing time on a device set to UTC',
+    async run({ baseUrl }) {
+      const { organiser, member, meetingId } = await meetingUnderWay(baseUrl, 'e2e 时间显示');
+      const now = Date.now();
+      const qr = await api(baseUrl, `/api/checkin/meeting/${meetingId}/qr`, { token: organiser.accessToken });
+      const redeemed = await api(baseUrl, '/api/checkin/redeem', { method: 'POST', token: member.accessToken, body: { token: qr.body.token, nonce: `e2e-utc-${now}` } });
+      assert(redeemed.status === 200 || redeemed.status === 201, `check-in: ${redeemed.status} ${redeemed.text}`);
+
+      const beijing = (ms, seconds) => new Date(ms + 8 * 3600_000).toISOString().slice(11, seconds ? 19 : 16);
+      const utc = (ms) => new Date(ms).toISOString().slice(11, 16);
+      const screen = await openBrowser({ timezoneId: 'UTC' });
+      try {
+        const { page } = screen;
+        await loginAs(page, baseUrl, 'organiser_a');
+        await page.goto(`${baseUrl}/#/packages/checkin/pages/qr/index?id=${meetingId}`);
+        const row = byTestId(page, `live-row-${member.user.id}`);
+        await row.waitFor();
+        const rowText = await row.innerText();
+        const checkedIn = [now - 60_000, now, Date.now()].map((ms) => beijing(ms, false));
+        assert(checkedIn.some((t) => rowText.includes(t)), `check-in time is not Beijing time (${checkedIn.join('/')}): "${rowText}"`);
+        assert(!rowText.includes(utc(Date.now())), `check-in time shown in UTC: "${rowText}"`);
+        const updated = await byTestId(page, 'live-updated').innerText();
+        const shown = updated.match(/(\d{2}:\d{2}):\d{2}/)?.[1];
+        assert(shown && [Date.now() - 60_000, Date.now()].map((ms) => beijing(ms, false)).includes(shown), `"${updated}" is not Beijing time ${beijing(Date.now(), true)}`);
+      } finally {
+        await screen.close();
+      }
     },
   },
 ];

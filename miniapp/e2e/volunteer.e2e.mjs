@@ -86,4 +86,20 @@ export const tests = [
       await screenshot(page, 'volunteer-impact');
     },
   },
+  {
+    name: '一键动员 without a volunteer project says a project is needed and leads to creating one (not 编号格式不正确)',
+    async run({ baseUrl, page }) {
+      // 刘洋 (和平社区党支部) looks after no volunteer project in the demo seed.
+      const organiser = await apiLogin(baseUrl, 'organiser_b');
+      const campaigns = await api(baseUrl, '/api/volunteering/campaigns/manage', { token: organiser.accessToken });
+      assert(campaigns.status === 200 && !campaigns.body.some((c) => c.status === 'open'), `organiser_b already has a project: ${campaigns.text}`);
+      await loginAs(page, baseUrl, 'organiser_b');
+      await page.goto(`${baseUrl}/#/packages/volunteer/pages/launch/index`);
+      const empty = await waitForText(byTestId(page, 'launch-no-campaign'), '志愿服务项目', 'the launch page without a project');
+      assert(!empty.includes('编号格式不正确'), `launch page says "${empty}"`);
+      await screenshot(page, 'volunteer-launch-no-campaign');
+      await byTestId(page, 'launch-create-campaign').click();
+      await byTestId(page, 'new-campaign').waitFor();
+    },
+  },
 ];

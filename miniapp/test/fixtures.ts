@@ -15,6 +15,7 @@ export function aMe(overrides: Partial<MeView> = {}): MeView {
     branch: { id: 'br1', name: '红星社区第一党支部', kind: 'branch' },
     partyGroup: null,
     roles: [{ role: 'party_member', node: { id: 'br1', name: '红星社区第一党支部', kind: 'branch' } }],
+    gridsServed: [],
     privacyAcceptedVersion: PRIVACY_POLICY_VERSION,
     partyApplication: null,
     ...overrides,

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 /**
  * Stand-in for @tarojs/taro in unit tests (see jest.config.js). It keeps storage in memory,
  * records toasts and navigations, and lets each test decide how the network answers.
@@ -72,7 +73,26 @@ const Taro = {
   getCurrentPages: (): unknown[] => [],
 };
 
-export const useDidShow = (): void => undefined;
+const showListeners = new Set<() => void>();
+
+/**
+ * As in Taro: a component hears the page's shows that happen after it has mounted, never one before.
+ * Tests show the page with showPage().
+ */
+export const useDidShow = (fn: () => void): void => {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => {
+    const listener = () => latest.current();
+    showListeners.add(listener);
+    return () => void showListeners.delete(listener);
+  }, []);
+};
+
+/** The page comes on screen (first load, or back from another page). */
+export function showPage(): void {
+  showListeners.forEach((listener) => listener());
+}
 export const useDidHide = (): void => undefined;
 export const useReachBottom = (): void => undefined;
 export const useRouter = () => ({ params: {} as Record<string, string | undefined> });

@@ -11,6 +11,8 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   NOT_FOUND: { status: 404, message: '内容不存在或已被删除' },
   ROUTE_NOT_FOUND: { status: 404, message: '访问的地址不存在' },
+  // Client-side only: a page opened from a link that lacks the id of what it shows.
+  LINK_INCOMPLETE: { status: 400, message: '这个链接不完整，缺少要打开的内容，请回到列表重新打开' },
   CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大，请精简后再试' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求格式不受支持' },
@@ -71,6 +73,7 @@ export const ERRORS = {
   ENROLLMENT_AGE_INELIGIBLE: { status: 403, message: '您的年龄不在本活动的报名范围内' },
   ENROLLMENT_RESIDENCE_INELIGIBLE: { status: 403, message: '本活动仅限指定社区或网格的居民报名' },
   ENROLLMENT_PARTY_ONLY: { status: 403, message: '本活动仅限党员报名' },
+  ENROLLMENT_BRANCH_ONLY: { status: 403, message: '本活动是党支部为本支部党员组织的，仅限本支部党员报名' },
   ENROLLMENT_SKILLS_REQUIRED: { status: 403, message: '本活动需要特定技能，您暂不符合条件' },
   ENROLLMENT_TOO_MANY_COMPANIONS: { status: 400, message: '同行人数超过了本活动允许的人数' },
   ENROLLMENT_NOT_ENOUGH_PLACES: { status: 409, message: '剩余名额不够您和同行人，请减少同行人后再试' },
@@ -87,7 +90,9 @@ export const ERRORS = {
   ACTIVITY_ALREADY_RATED: { status: 409, message: '您已经评价过这个活动了' },
   COMMENT_ALREADY_DECIDED: { status: 409, message: '该评价已审核过' },
   COMMENT_REJECTED: { status: 422, message: '评价内容未通过内容安全检查，请修改后再提交' },
-  ACTIVITY_COMMUNITY_INVALID: { status: 400, message: '请选择活动所属的社区' },
+  ACTIVITY_COMMUNITY_INVALID: { status: 400, message: '请选择活动所属的社区或党支部' },
+  // A place the caller can see (every community is listed to everyone) but does not look after.
+  ACTIVITY_PLACE_NOT_YOURS: { status: 403, message: '您只能在自己负责的社区或党支部发布和修改活动' },
 
   // Check-in (the shared mechanism: meetings, activities, shifts) — issue #4
   CHECKIN_TOKEN_EXPIRED: { status: 400, message: '签到码已过期，请扫描现场屏幕上最新的二维码' },

@@ -1,4 +1,4 @@
-import { ageFromBirthYear, formatChinaDate, formatChinaDateTime, toChinaParts } from './time.js';
+import { ageFromBirthYear, formatChinaDate, formatChinaDateTime, formatChinaTime, toChinaParts } from './time.js';
 
 describe('Beijing time', () => {
   it('shows a UTC evening as the next morning in Asia/Shanghai', () => {
@@ -13,5 +13,11 @@ describe('Beijing time', () => {
   it('computes age from the birth year alone', () => {
     expect(ageFromBirthYear(1954, new Date('2026-11-29T00:00:00Z'))).toBe(72);
     expect(ageFromBirthYear(null, new Date())).toBeNull();
+  });
+
+  it('shows a time of day in Beijing, with or without seconds', () => {
+    expect(formatChinaTime('2026-12-07T13:37:31Z')).toBe('21:37');
+    expect(formatChinaTime(Date.parse('2026-12-07T13:37:31Z'), true)).toBe('21:37:31');
+    expect(formatChinaTime(new Date('2026-12-07T17:05:09Z'), true)).toBe('01:05:09');
   });
 });

@@ -27,6 +27,14 @@ export function formatChinaDate(value: Date | string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/** "09:30", or "09:30:05" with seconds, in Beijing time whatever zone the device is set to. */
+export function formatChinaTime(value: Date | string | number, withSeconds = false): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const p = toChinaParts(date);
+  // The offset is whole minutes, so seconds are the same in every zone.
+  return `${pad(p.hour)}:${pad(p.minute)}${withSeconds ? `:${pad(date.getUTCSeconds())}` : ''}`;
+}
+
 /** Age in whole years as of `now`, from a birth year alone (the only birth datum we keep). */
 export function ageFromBirthYear(birthYear: number | null | undefined, now: Date): number | null {
   if (!birthYear) return null;

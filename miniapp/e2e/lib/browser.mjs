@@ -5,9 +5,10 @@ import { chromium } from 'playwright-core';
 
 /**
  * A fresh profile per test, so no test sees another's tokens. Debian's chromium is used because
- * `npx playwright install` cannot download here; --user-data-dir must not go in args.
+ * `npx playwright install` cannot download here; --user-data-dir must not go in args. `timezoneId` is
+ * the device's zone: a phone or a big screen set to UTC must still show Beijing times.
  */
-export async function openBrowser() {
+export async function openBrowser({ timezoneId = 'Asia/Shanghai' } = {}) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'honglin-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -15,7 +16,7 @@ export async function openBrowser() {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { aMe } from '../../test/fixtures';
-import { recorded, resetTaro } from '../../test/taro';
+import { recorded, resetTaro, showPage } from '../../test/taro';
 import { ROUTES } from '../routes';
 import { showError } from '../services/request';
 import { session } from '../stores/session';
+import { usePageShow } from '../hooks/usePageShow';
 import { PageShell } from './PageShell';
 
 const content = (me: { name: string }) => <span data-testid="content">{`内容：${me.name}`}</span>;
@@ -72,5 +73,32 @@ describe('PageShell', () => {
     act(() => showError({ message: '请求超时，请稍后重试' }));
     expect(screen.queryByTestId('page-error')).toBeNull();
     expect(recorded.toasts).toEqual([expect.objectContaining({ title: '请求超时，请稍后重试' })]);
+  });
+
+  describe('page shows for the content (usePageShow)', () => {
+    function Loader({ onShow }: { onShow: () => void }) {
+      usePageShow(onShow);
+      return <span data-testid="content">内容</span>;
+    }
+
+    it('loads content that mounts after the page was shown: a reload, with /api/me still on its way', () => {
+      const load = jest.fn();
+      render(<PageShell>{() => <Loader onShow={load} />}</PageShell>);
+      act(() => showPage()); // the page's one show comes while the session is not known yet
+      expect(load).not.toHaveBeenCalled();
+      act(() => session.setMe(aMe())); // /api/me answers: the content mounts now
+      expect(load).toHaveBeenCalledTimes(1);
+      act(() => showPage()); // back from another page
+      expect(load).toHaveBeenCalledTimes(2);
+    });
+
+    it('loads content mounted with the page once, at its first show', () => {
+      const load = jest.fn();
+      act(() => session.setMe(aMe()));
+      render(<PageShell>{() => <Loader onShow={load} />}</PageShell>);
+      expect(load).not.toHaveBeenCalled();
+      act(() => showPage());
+      expect(load).toHaveBeenCalledTimes(1);
+    });
   });
 });

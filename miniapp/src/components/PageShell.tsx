@@ -1,7 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
-import Taro, { useDidHide } from '@tarojs/taro';
+import { useEffect, useState, type ReactNode } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@honglin/shared';
+import { PageShowContext } from '../hooks/usePageShow';
 import { ROUTES } from '../routes';
 import { needsPrivacyConsent, session, useSession, type SessionState } from '../stores/session';
 import { syncH5Chrome } from '../theme/h5-chrome';
@@ -25,10 +26,15 @@ interface PageShellProps {
 /**
  * Every page's root: applies the theme scale, a consistent header, the login/privacy gate and, in
  * elder mode, the error line the request wrapper writes to instead of a toast.
+ *
+ * It also counts the page's shows for usePageShow: the page content below mounts only once the session
+ * is known, often after the page's first show, so the content must not listen for shows itself.
  */
 export function PageShell({ title, subtitle, access = 'consented', children }: PageShellProps) {
   const state = useSession();
+  const [shows, setShows] = useState(0);
   useEffect(() => syncH5Chrome(state.elderMode), [state.elderMode]);
+  useDidShow(() => setShows((n) => n + 1));
   // An error belongs to the page it happened on: leaving the page closes it.
   useDidHide(pageError.dismiss);
   return (
@@ -41,7 +47,7 @@ export function PageShell({ title, subtitle, access = 'consented', children }: P
       ) : null}
       <View className="page-shell__body">
         <PageError />
-        {renderBody(state, access, children)}
+        <PageShowContext.Provider value={shows}>{renderBody(state, access, children)}</PageShowContext.Provider>
       </View>
     </View>
   );

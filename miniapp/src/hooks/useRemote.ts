@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePageShow } from './usePageShow';
 
 export interface Remote<T> {
   data: T | null;
@@ -9,14 +10,20 @@ export interface Remote<T> {
   setData: (data: T) => void;
 }
 
-/** Loads once on mount (and on reload); ignores answers that arrive after the page is gone. */
-export function useRemote<T>(load: () => Promise<T>): Remote<T> {
+export interface RemoteOptions {
+  /** Load again each time the page comes back on screen (the data changes on other pages). */
+  everyShow?: boolean;
+}
+
+/** Loads once on mount (or on every page show) and on reload; ignores answers that arrive after the page is gone. */
+export function useRemote<T>(load: () => Promise<T>, options: RemoteOptions = {}): Remote<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const loadRef = useRef(load);
   loadRef.current = load;
   const alive = useRef(true);
+  const everyShow = options.everyShow === true;
 
   const reload = useCallback(() => {
     setLoading(true);
@@ -37,11 +44,14 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
 
   useEffect(() => {
     alive.current = true;
-    reload();
+    if (!everyShow) reload();
     return () => {
       alive.current = false;
     };
-  }, [reload]);
+  }, [reload, everyShow]);
+  usePageShow(() => {
+    if (everyShow) reload();
+  });
 
   return { data, error, loading, reload, setData };
 }

@@ -1,4 +1,5 @@
 import type {
+  ActivityPlace,
   ActivityDetail,
   ActivityInput,
   ActivityListQuery,
@@ -23,6 +24,11 @@ export function listActivities(filter: ListFilter = {}): Promise<Page<ActivitySu
 
 export function listManagedActivities(cursor?: string | null): Promise<Page<ActivitySummary>> {
   return request('/api/activities/manage', { query: { cursor: cursor ?? undefined, limit: 50 } });
+}
+
+/** The communities and Party branches the caller may publish to, communities first. */
+export function listPlaces(): Promise<ActivityPlace[]> {
+  return request('/api/activities/places', { toast: false });
 }
 
 export function listCommunities(): Promise<{ id: string; name: string }[]> {

@@ -131,6 +131,13 @@ describe('request', () => {
     expect(pageError.get()).toBeNull();
   });
 
+  it('refuses a path with an empty id (a link without ?id=) instead of calling another endpoint', async () => {
+    answerRequests(() => ok([{ id: 'a list, not one meeting' }]));
+    await expect(request('/api/meetings/', { toast: false })).rejects.toMatchObject({ code: 'LINK_INCOMPLETE', message: ERRORS.LINK_INCOMPLETE.message });
+    await expect(request('/api/activities//roster', { toast: false })).rejects.toMatchObject({ code: 'LINK_INCOMPLETE' });
+    expect(recorded.requests).toEqual([]);
+  });
+
   it('does not toast when the caller shows the error itself', async () => {
     answerRequests(() => fail(403, 'FORBIDDEN', ERRORS.FORBIDDEN.message));
     await expect(request('/api/org/tree', { toast: false })).rejects.toMatchObject({ code: 'FORBIDDEN', message: '您没有权限进行此操作' });

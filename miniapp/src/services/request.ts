@@ -93,6 +93,9 @@ export function showError(error: { message: string }): void {
 }
 
 async function perform<T>(path: string, options: RequestOptions): Promise<T> {
+  // An empty id ("/api/meetings/" from a link without ?id=) would reach another endpoint (the list)
+  // and the page would draw the wrong thing; say the link is incomplete instead.
+  if (/\/\/|\/$/.test(path)) throw new ApiError({ code: 'LINK_INCOMPLETE', message: ERRORS.LINK_INCOMPLETE.message, status: 0 });
   const sentToken = options.auth === false ? undefined : readTokens()?.accessToken;
   let response = await send(path, options, sentToken);
   if (sentToken && response.statusCode === 401) {

@@ -31,6 +31,13 @@ export class ActivitiesController {
     return this.activities.communities();
   }
 
+  /** Where the caller may publish: the communities and Party branches they look after. */
+  @Access('self')
+  @Get('places')
+  places(@CurrentActor() actor: Actor) {
+    return this.activities.places(actor);
+  }
+
   @Access('self')
   @Get('mine')
   mine(@CurrentActor() actor: Actor) {

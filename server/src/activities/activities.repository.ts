@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CHINA_OFFSET_MINUTES, type ActivityCategory } from '@honglin/shared';
+import { ACTIVITY_HOST_KINDS, CHINA_OFFSET_MINUTES, type ActivityCategory } from '@honglin/shared';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { User } from '../members/user.entity.js';
 import { ActivityRating } from './activity-rating.entity.js';
@@ -9,6 +9,8 @@ import { clock } from '../common/clock.js';
 
 export interface ActivityFilter {
   communityId?: string;
+  /** With communityId: also the activities these Party organisations publish for their members (the caller's own). */
+  alsoHosts?: string[];
   category?: ActivityCategory;
   /** Beijing calendar day. */
   date?: string;
@@ -49,7 +51,11 @@ export class ActivitiesRepository {
   /** Upcoming first, by start time then id (the cursor). */
   list(f: ActivityFilter): Promise<Activity[]> {
     const qb = this.ds.manager.createQueryBuilder(Activity, 'a').where('a.status = :published', { published: 'published' });
-    if (f.communityId) qb.andWhere('a.communityId = :communityId', { communityId: f.communityId });
+    if (f.communityId && f.alsoHosts?.length) {
+      qb.andWhere('(a.communityId = :communityId OR a.communityId IN (:...alsoHosts))', { communityId: f.communityId, alsoHosts: f.alsoHosts });
+    } else if (f.communityId) {
+      qb.andWhere('a.communityId = :communityId', { communityId: f.communityId });
+    }
     if (f.category) qb.andWhere('a.category = :category', { category: f.category });
     if (f.date) {
       const from = new Date(Date.parse(`${f.date}T00:00:00Z`) - CHINA_OFFSET_MINUTES * 60_000);
@@ -66,6 +72,35 @@ export class ActivitiesRepository {
 
   community(id: string): Promise<OrgNode | null> {
     return this.ds.manager.findOne(OrgNode, { where: { id, kind: 'community' } });
+  }
+
+  /** A node that can publish activities (a community or a Party branch), or null. */
+  async host(id: string): Promise<OrgNode | null> {
+    const node = await this.ds.manager.findOne(OrgNode, { where: { id } });
+    return node && (ACTIVITY_HOST_KINDS as readonly string[]).includes(node.kind) ? node : null;
+  }
+
+  /** Every node that can publish activities, communities first. */
+  hosts(): Promise<OrgNode[]> {
+    return this.ds.manager
+      .createQueryBuilder(OrgNode, 'n')
+      .where('n.kind IN (:...kinds)', { kinds: [...ACTIVITY_HOST_KINDS] })
+      .orderBy('n.kind', 'DESC')
+      .addOrderBy('n.name', 'ASC')
+      .getMany();
+  }
+
+  /** Any nodes by id (an activity's host, the nodes an eligibility rule names). */
+  nodes(ids: string[]): Promise<OrgNode[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.ds.manager.createQueryBuilder(OrgNode, 'n').where('n.id IN (:...ids)', { ids }).getMany();
+  }
+
+  /** The ids of the user's Party organisation and those above it; empty for a non-member. */
+  async partyNodeIdsOf(userId: string): Promise<string[]> {
+    const user = await this.ds.manager.findOne(User, { where: { id: userId }, select: { id: true, branchNodeId: true } });
+    const node = user?.branchNodeId ? await this.ds.manager.findOne(OrgNode, { where: { id: user.branchNodeId } }) : null;
+    return node ? node.path.split('/').filter(Boolean) : [];
   }
 
   communities(ids?: string[]): Promise<OrgNode[]> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { describeEligibility, type ActivityDetail, type ActivityInput, type ActivityListQuery, type ActivitySummary, type Companion, type EnrollmentView, type MyEnrollmentView, type OrganiserEnrolRequest, type Page } from '@honglin/shared';
+import { describeEligibility, type ActivityDetail, type ActivityHostKind, type ActivityPlace, type Eligibility, type ActivityInput, type ActivityListQuery, type ActivitySummary, type Companion, type EnrollmentView, type MyEnrollmentView, type OrganiserEnrolRequest, type Page } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
-import { assertManager, assertManages, manages } from '../common/scope.js';
+import { assertActsOn, assertManager, assertManages, manages, withinScope } from '../common/scope.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { ProxyActions } from '../family/proxy-actions.service.js';
 import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
@@ -14,6 +14,7 @@ import type { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
 import { clock } from '../common/clock.js';
+import type { OrgNode } from '../organizations/org-node.entity.js';
 
 export const OWNER = 'activity';
 const HOUR = 3_600_000;
@@ -33,7 +34,9 @@ export class ActivitiesService {
   async list(actor: Actor, q: ActivityListQuery, organiser = false): Promise<Page<ActivitySummary>> {
     const scopePaths = organiser ? assertManager(actor) : undefined;
     const cursor = decodeCursor(q.cursor);
-    const rows = await this.repo.list({ ...q, includePast: organiser || q.includePast === 'true', scopePaths, cursor, limit: q.limit + 1 });
+    // A Party member browsing their community also sees what their own branch publishes for its members.
+    const alsoHosts = q.communityId && !organiser ? await this.repo.partyNodeIdsOf(actor.userId) : undefined;
+    const rows = await this.repo.list({ ...q, alsoHosts, includePast: organiser || q.includePast === 'true', scopePaths, cursor, limit: q.limit + 1 });
     const items = await this.summaries(rows.slice(0, q.limit));
     const last = rows.length > q.limit ? rows[q.limit - 1] : null;
     return { items, nextCursor: last ? `${last.startsAt.getTime()}_${last.id}` : null };
@@ -44,7 +47,8 @@ export class ActivitiesService {
     const slot = (await this.enrollments.slot(a.slotId))!;
     const [summary] = await this.summaries([a], [slot]);
     const mine = await this.enrollments.enrollmentOf(slot.id, actor.userId);
-    const names = Object.fromEntries((await this.repo.communities()).map((c) => [c.id, c.name]));
+    const named = [...(slot.eligibility?.residenceNodeIds ?? []), ...(slot.eligibility?.partyNodeIds ?? [])];
+    const names = Object.fromEntries((await this.repo.nodes(named)).map((n) => [n.id, n.name]));
     return {
       ...summary,
       description: a.description,
@@ -62,25 +66,37 @@ export class ActivitiesService {
     };
   }
 
+  /**
+   * Publishing: a community's organiser for its residents, a Party branch's organiser for the branch's
+   * members (主题党日 volunteering and the like). The host node is kept in communityId/communityPath, so
+   * the one scope rule (the caller manages the host's subtree) covers both.
+   */
   async create(actor: Actor, input: ActivityInput): Promise<ActivityDetail> {
-    const community = await this.repo.community(input.communityId);
-    if (!community) throw new AppError('ACTIVITY_COMMUNITY_INVALID');
-    assertManages(actor, community.path);
+    const host = await this.repo.host(input.communityId);
+    if (!host) throw new AppError('ACTIVITY_COMMUNITY_INVALID');
+    assertActsOn(actor, host.path, 'ACTIVITY_PLACE_NOT_YOURS');
+    const terms = slotTerms({ ...input, eligibility: hostEligibility(host, input.eligibility) });
     const id = newId();
     await this.tx.run(async (em) => {
-      const slot = await this.engine.createSlot(em, { ownerType: OWNER, ownerId: id, nodeId: community.id, nodePath: community.path, link: activityLink(id), ...slotTerms(input) });
-      await this.repo.insert(em, { id, ...activityFields(input), communityId: community.id, communityPath: community.path, slotId: slot.id, status: 'published', createdBy: actor.userId });
+      const slot = await this.engine.createSlot(em, { ownerType: OWNER, ownerId: id, nodeId: host.id, nodePath: host.path, link: activityLink(id), ...terms });
+      await this.repo.insert(em, { id, ...activityFields(input), communityId: host.id, communityPath: host.path, slotId: slot.id, status: 'published', createdBy: actor.userId });
     });
     return this.detail(actor, id);
+  }
+
+  /** Where the caller may publish: the communities and Party branches their roles reach, communities first. */
+  async places(actor: Actor): Promise<ActivityPlace[]> {
+    return withinScope(actor, await this.repo.hosts()).map((n) => ({ id: n.id, name: n.name, kind: hostKindOf(n) }));
   }
 
   async update(actor: Actor, id: string, input: ActivityInput): Promise<ActivityDetail> {
     const a = await this.managed(actor, id);
     if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
-    if (input.communityId !== a.communityId) throw new AppError('VALIDATION_FAILED', [{ field: 'communityId', message: '活动发布后不能更换社区' }]);
+    if (input.communityId !== a.communityId) throw new AppError('VALIDATION_FAILED', [{ field: 'communityId', message: '活动发布后不能更换发布单位' }]);
+    const host = (await this.repo.host(a.communityId))!;
     await this.tx.run(async (em) => {
       await this.repo.update(em, id, activityFields(input));
-      await this.engine.updateSlot(em, a.slotId, slotTerms(input));
+      await this.engine.updateSlot(em, a.slotId, slotTerms({ ...input, eligibility: hostEligibility(host, input.eligibility) }));
     });
     return this.detail(actor, id);
   }
@@ -207,7 +223,7 @@ export class ActivitiesService {
     const slots = known.length ? known : await this.enrollments.slotsByOwners(OWNER, rows.map((a) => a.id));
     const bySlot = new Map(slots.map((s) => [s.id, s]));
     const waiting = await this.enrollments.waitlistedCount(slots.map((s) => s.id));
-    const names = new Map((await this.repo.communities([...new Set(rows.map((a) => a.communityId))])).map((c) => [c.id, c.name]));
+    const hosts = new Map((await this.repo.nodes([...new Set(rows.map((a) => a.communityId))])).map((n) => [n.id, n]));
     return rows.map((a) => {
       const slot = bySlot.get(a.slotId)!;
       const counters = this.engine.counters(slot, waiting.get(slot.id) ?? 0);
@@ -219,7 +235,8 @@ export class ActivitiesService {
         place: a.place,
         startsAt: a.startsAt.toISOString(),
         endsAt: a.endsAt.toISOString(),
-        community: { id: a.communityId, name: names.get(a.communityId) ?? '' },
+        community: { id: a.communityId, name: hosts.get(a.communityId)?.name ?? '' },
+        hostKind: hostKindOf(hosts.get(a.communityId)),
         capacity: slot.capacity,
         placesLeft: counters.placesLeft,
         waitlisted: counters.waitlisted,
@@ -227,6 +244,16 @@ export class ActivitiesService {
       };
     });
   }
+}
+
+function hostKindOf(node: Pick<OrgNode, 'kind'> | undefined): ActivityHostKind {
+  return node?.kind === 'branch' ? 'branch' : 'community';
+}
+
+/** A branch publishes for its own members: whatever else the form says, only they may sign up. */
+function hostEligibility(host: OrgNode, rule: Eligibility | null): Eligibility | null {
+  if (hostKindOf(host) !== 'branch') return rule;
+  return { ...(rule ?? {}), partyNodeIds: [host.id] };
 }
 
 function activityFields(input: ActivityInput) {

@@ -1,6 +1,6 @@
 import type { Actor } from './actor.js';
 import { AppError } from './app-error.js';
-import { assertManages, managedPaths, manages } from './scope.js';
+import { assertActsOn, assertManages, managedPaths, manages, withinScope } from './scope.js';
 
 const organiserOfA: Actor = {
   userId: 'u1',
@@ -49,5 +49,12 @@ describe('authorisation scope', () => {
       ],
     };
     expect(managedPaths(actor)).toEqual(['/s/']);
+  });
+
+  it('says a visible node is not the caller\'s with the given code, and offers only the nodes in scope', () => {
+    expect(() => assertActsOn(organiserOfA, '/committee/bA/', 'ACTIVITY_PLACE_NOT_YOURS')).not.toThrow();
+    expect(() => assertActsOn(organiserOfA, '/street/c1/', 'ACTIVITY_PLACE_NOT_YOURS')).toThrow(expect.objectContaining({ code: 'ACTIVITY_PLACE_NOT_YOURS' }));
+    const nodes = [{ id: 'c1', path: '/street/c1/' }, { id: 'bA', path: '/committee/bA/' }, { id: 'bB', path: '/committee/bB/' }];
+    expect(withinScope(organiserOfA, nodes).map((n) => n.id)).toEqual(['bA']);
   });
 });

@@ -1,4 +1,4 @@
-import { MANAGING_ROLES, type Role } from '@honglin/shared';
+import { MANAGING_ROLES, type ErrorCode, type Role } from '@honglin/shared';
 import type { Actor } from './actor.js';
 import { AppError } from './app-error.js';
 import { noteAdmitted } from './audit-context.js';
@@ -29,6 +29,22 @@ export function assertManages(actor: Actor, path: string, roles: readonly Role[]
   if (!manages(actor, path, roles)) throw AppError.notFound();
   // The audit trail files an organiser's write under the organisation it reached, with the role used.
   noteAdmitted(actor, path, roles);
+}
+
+/**
+ * For a node the caller can already see (every community is listed to everyone): a refusal that says
+ * it is not theirs, with the stable code given, instead of pretending the node does not exist.
+ */
+export function assertActsOn(actor: Actor, path: string, refusal: ErrorCode, roles: readonly Role[] = MANAGING_ROLES): void {
+  assertManager(actor, roles);
+  if (!manages(actor, path, roles)) throw new AppError(refusal);
+  noteAdmitted(actor, path, roles);
+}
+
+/** The nodes among `nodes` the caller's roles reach: what a form may offer as places to act on. */
+export function withinScope<T extends { path: string }>(actor: Actor, nodes: readonly T[], roles: readonly Role[] = MANAGING_ROLES): T[] {
+  const paths = managedPaths(actor, roles);
+  return nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

@@ -20,6 +20,7 @@ const INELIGIBLE: Record<IneligibleReason, ErrorCode> = {
   AGE: 'ENROLLMENT_AGE_INELIGIBLE',
   RESIDENCE: 'ENROLLMENT_RESIDENCE_INELIGIBLE',
   PARTY_ONLY: 'ENROLLMENT_PARTY_ONLY',
+  BRANCH_ONLY: 'ENROLLMENT_BRANCH_ONLY',
   SKILLS: 'ENROLLMENT_SKILLS_REQUIRED',
 };
 
@@ -128,10 +129,12 @@ export class EnrollmentSignUps {
     const user = await this.repo.user(userId, em);
     if (!user) throw AppError.notFound();
     const node = rule.residenceNodeIds?.length && user.residenceNodeId ? await this.repo.node(user.residenceNodeId, em) : null;
+    const party = rule.partyNodeIds?.length && user.branchNodeId ? await this.repo.node(user.branchNodeId, em) : null;
     const reason = checkEligibility(rule, {
       age: ageFromBirthYear(user.birthYear, clock.now()),
       residenceNodeIds: node ? node.path.split('/').filter(Boolean) : [],
       partyMember: user.branchNodeId !== null,
+      partyNodeIds: party ? party.path.split('/').filter(Boolean) : [],
       skills: rule.skills?.length ? await this.hooks.skillsOf(em, userId) : [],
     });
     if (reason) throw new AppError(INELIGIBLE[reason]);

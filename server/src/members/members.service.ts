@@ -56,7 +56,7 @@ export class MembersService {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const home = byKind((residence ? pathIds(residence.path) : []).map((id) => byId.get(id)!).filter(Boolean));
     const party = byKind((branch ? pathIds(branch.path) : []).map((id) => byId.get(id)!).filter(Boolean));
-    const application = await this.org.latestApplicationOf(user.id);
+    const [application, gridsServed] = await Promise.all([this.org.latestApplicationOf(user.id), this.org.gridsServedBy(user.id)]);
     return {
       id: user.id,
       name: user.name,
@@ -72,6 +72,7 @@ export class MembersService {
       roles: grants
         .filter((g) => byId.has(g.nodeId))
         .map((g) => ({ role: g.role, node: nodeRef(byId.get(g.nodeId))! })),
+      gridsServed: gridsServed.map((g) => nodeRef(g)!),
       privacyAcceptedVersion: user.privacyVersion,
       partyApplication: application ? await this.applicationView(application) : null,
     };

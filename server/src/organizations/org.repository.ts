@@ -47,6 +47,11 @@ export class OrgRepository {
     return this.ds.manager.find(OrgNode, { where: { kind: In(['street', 'community', 'grid', 'building']) }, order: { depth: 'ASC', name: 'ASC' } });
   }
 
+  /** The grids a person is the named worker of (网格员). */
+  gridsServedBy(userId: string): Promise<OrgNode[]> {
+    return this.ds.manager.find(OrgNode, { where: { kind: 'grid', contactUserId: userId }, order: { name: 'ASC' } });
+  }
+
   listByKind(kind: OrgNode['kind']): Promise<OrgNode[]> {
     return this.ds.manager.find(OrgNode, { where: { kind }, order: { name: 'ASC' } });
   }

@@ -14,7 +14,7 @@ export const KIND_ROLES = {
 export const KINDS = ['public', 'self', 'street', ...Object.keys(KIND_ROLES)];
 
 /** Lists that show what a person manages (as opposed to what they may read). */
-export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/dues/branches', '/api/meetings', '/api/complaints/manage', '/api/volunteering/campaigns/manage', '/api/volunteering/hours', '/api/volunteering/mobilisations/manage'];
+export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/activities/places', '/api/dues/branches', '/api/meetings', '/api/complaints/manage', '/api/volunteering/campaigns/manage', '/api/volunteering/hours', '/api/volunteering/mobilisations/manage'];
 
 /** Path parameters that do not name the object, with the value to use (check-in target type). */
 export const PATH_VALUES = { type: 'meeting' };
@@ -56,7 +56,7 @@ export const DISJOINT = [
 ];
 
 /** Codes that refuse access itself, as opposed to a business rule (not eligible, code invalid, …). */
-const REFUSALS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DELETED', 'FORBIDDEN', 'FAMILY_NOT_LINKED'];
+const REFUSALS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DELETED', 'FORBIDDEN', 'FAMILY_NOT_LINKED', 'ACTIVITY_PLACE_NOT_YOURS'];
 
 /**
  * What an answer shows: 'allow' (2xx/3xx), 'deny' (an access refusal; a 404 only when the path names one

@@ -15,6 +15,17 @@ export const ACTIVITY_CATEGORY_LABELS: Record<ActivityCategory, string> = {
   other: '其他',
 };
 
+/** Who may publish an activity: a community for its residents, a Party branch for its members. */
+export const ACTIVITY_HOST_KINDS = ['community', 'branch'] as const;
+export type ActivityHostKind = (typeof ACTIVITY_HOST_KINDS)[number];
+
+/** A place the caller may publish to (GET /api/activities/places). */
+export interface ActivityPlace {
+  id: string;
+  name: string;
+  kind: ActivityHostKind;
+}
+
 const isoTime = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 
 export const ActivityInput = z
@@ -98,7 +109,9 @@ export interface ActivitySummary {
   place: string;
   startsAt: string;
   endsAt: string;
+  /** Who publishes it: a community, or a Party branch (for its own members). */
   community: { id: string; name: string };
+  hostKind: ActivityHostKind;
   capacity: number;
   placesLeft: number;
   waitlisted: number;

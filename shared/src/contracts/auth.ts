@@ -64,6 +64,8 @@ export interface MeView {
   branch: NodeRef | null;
   partyGroup: NodeRef | null;
   roles: RoleGrant[];
+  /** The grids this person is the named worker of (网格员); empty for everyone else. */
+  gridsServed: NodeRef[];
   privacyAcceptedVersion: string | null;
   partyApplication: PartyApplicationView | null;
 }

@@ -23,6 +23,8 @@ export const Eligibility = z
     maxAge: z.number().int().min(0).max(120).optional(),
     residenceNodeIds: z.array(Id).max(20).optional(),
     partyMembersOnly: z.boolean().optional(),
+    /** Members of these Party organisations only (a branch's own activity, e.g. 主题党日). */
+    partyNodeIds: z.array(Id).max(20).optional(),
     skills: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
   })
   .strict()

@@ -4,6 +4,7 @@ import type { ActivitySummary } from '@honglin/shared';
 import { ActivityCard, placesText } from './ActivityCard';
 
 const base: ActivitySummary = {
+  hostKind: 'community',
   id: 'a'.repeat(26),
   title: '健康义诊',
   category: 'health',

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, type ActivityCategory, type ActivitySummary, type MeView } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
@@ -11,6 +11,7 @@ import { listActivities, listCommunities } from '../../services/activities';
 import { refreshUnreadBadge } from '../../services/notifications';
 import { ActivityCard } from './ActivityCard';
 import './index.scss';
+import { usePageShow } from '../../hooks/usePageShow';
 
 export default function ActivitiesPage() {
   return <PageShell>{(me) => <Activities me={me} />}</PageShell>;
@@ -43,7 +44,7 @@ function Activities({ me }: { me: MeView }) {
     setUnread(await refreshUnreadBadge());
   }, [communities]);
 
-  useDidShow(() => void load(filter));
+  usePageShow(() => void load(filter));
   usePullDownRefresh(() => void load(filter).finally(() => Taro.stopPullDownRefresh()));
   const change = (patch: Filter) => {
     const next = { ...filter, ...patch };

@@ -42,6 +42,10 @@ function Me({ me }: { me: MeView }) {
         />
         {process.env.TARO_ENV === 'weapp' ? <PhoneBinding hasPhone={Boolean(me.phone)} /> : null}
       </Card>
+      <Card title="我的报名">
+        <BigButton variant="secondary" onClick={go(ROUTES.myActivities)} testId="entry-my-activities">我的活动</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.volunteerMine)} testId="entry-my-volunteering">我的志愿</BigButton>
+      </Card>
       <Card title="住址与组织">
         <InfoRow label="社区" value={me.community?.name} testId="me-community" />
         <InfoRow label="网格" value={me.grid?.name} testId="me-grid" />
@@ -53,7 +57,8 @@ function Me({ me }: { me: MeView }) {
         </BigButton>
       </Card>
       <Card title="我的身份" testId="me-roles">
-        {me.roles.length === 0 ? <InfoRow label="身份" value={ROLE_LABELS.resident} /> : null}
+        {me.gridsServed.length ? <InfoRow label="网格员" value={me.gridsServed.map((g) => g.name).join('、')} testId="me-grids-served" /> : null}
+        {me.roles.length === 0 && !me.gridsServed.length ? <InfoRow label="身份" value={ROLE_LABELS.resident} /> : null}
         {me.roles.map((grant) => (
           <InfoRow key={`${grant.role}-${grant.node.id}`} label={ROLE_LABELS[grant.role]} value={grant.node.name} />
         ))}

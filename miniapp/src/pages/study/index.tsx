@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDate, type ContentSummary, type MeView, type StudyToday } from '@honglin/shared';
 import { BigButton } from '../../components/BigButton';
@@ -7,17 +7,25 @@ import { Card } from '../../components/Card';
 import { tapRole } from '../../components/a11y';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
+import { usePageShow } from '../../hooks/usePageShow';
 import { ROUTES } from '../../routes';
 import { getStudyToday } from '../../services/study';
-import { isManager, session } from '../../stores/session';
+import { isManager } from '../../stores/session';
 import './index.scss';
 
 export default function StudyPage() {
+  return <PageShell>{(me) => <Study me={me} />}</PageShell>;
+}
+
+export function openContent(c: Pick<ContentSummary, 'id' | 'kind'>) {
+  void Taro.navigateTo({ url: `${c.kind === 'article' ? ROUTES.studyArticle : ROUTES.studyVideo}?id=${c.id}` });
+}
+
+function Study({ me }: { me: MeView }) {
   const [today, setToday] = useState<StudyToday | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Points change while the member reads or answers in a subpackage page: reload on every visit.
-  useDidShow(() => {
-    if (session.get().status !== 'signedIn') return;
+  usePageShow(() => {
     getStudyToday().then(
       (t) => {
         setToday(t);
@@ -26,14 +34,6 @@ export default function StudyPage() {
       (e: Error) => setError(e.message),
     );
   });
-  return <PageShell>{(me) => <Study me={me} today={today} error={error} />}</PageShell>;
-}
-
-export function openContent(c: Pick<ContentSummary, 'id' | 'kind'>) {
-  void Taro.navigateTo({ url: `${c.kind === 'article' ? ROUTES.studyArticle : ROUTES.studyVideo}?id=${c.id}` });
-}
-
-function Study({ me, today, error }: { me: MeView; today: StudyToday | null; error: string | null }) {
   if (error) return <EmptyState title="加载失败" description={error} testId="study-error" />;
   if (!today) return <EmptyState title="正在加载…" testId="study-loading" />;
   const go = (url: string) => () => void Taro.navigateTo({ url });

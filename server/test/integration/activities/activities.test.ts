@@ -105,7 +105,43 @@ describe.each(databases())('neighbourhood activities on %s', (db) => {
     expect((await as(resident).get(`/api/activities/${a.id}/roster`)).status).toBe(403);
     expect((await as(outsider).put(`/api/activities/${a.id}`, {})).status).toBe(400);
     const heping = (await as(resident).get('/api/activities/communities')).body.find((c: { name: string }) => c.name === '和平社区');
-    expect((await as(organiser).post('/api/activities', { ...(await validInput()), communityId: heping.id })).status).toBe(404);
+    // 和平社区 is listed to everyone: refusing it says it is not theirs, not that it does not exist.
+    const refused = await as(organiser).post('/api/activities', { ...(await validInput()), communityId: heping.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'ACTIVITY_PLACE_NOT_YOURS', message: expect.stringMatching(/自己负责/) });
+  });
+
+  it("lets a Party branch's organiser publish for the branch's members, offers only her places, and refuses a community with 403", async () => {
+    const places = (await as(outsider).get('/api/activities/places')).body as { id: string; name: string; kind: string }[];
+    expect(places).toEqual([expect.objectContaining({ name: '幸福社区第一党支部', kind: 'branch' })]);
+    expect((await as(organiser).get('/api/activities/places')).body).toEqual([expect.objectContaining({ name: '幸福社区', kind: 'community' })]);
+    expect((await as(resident).get('/api/activities/places')).body).toEqual([]);
+
+    const refused = await as(outsider).post('/api/activities', { ...(await validInput()), communityId: xingfu.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'ACTIVITY_PLACE_NOT_YOURS', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+
+    const branch = places[0];
+    const res = await as(outsider).post('/api/activities', { ...(await validInput()), communityId: branch.id, title: '主题党日志愿服务', category: 'volunteer' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ community: { id: branch.id, name: '幸福社区第一党支部' }, hostKind: 'branch', canManage: true, eligibilityText: '仅限幸福社区第一党支部党员' });
+    const id = res.body.id as string;
+
+    // Members of the branch find it under their community and may sign up; other residents may not.
+    const seen = (await as(member).get(`/api/activities?communityId=${xingfu.id}&limit=50`)).body.items.map((a: { id: string }) => a.id);
+    expect(seen).toContain(id);
+    expect((await as(member).post(`/api/activities/${id}/signup`, {})).status).toBe(201);
+    const outsiderSignup = await as(resident).post(`/api/activities/${id}/signup`, {});
+    expect(outsiderSignup.status).toBe(403);
+    expect(outsiderSignup.body.code).toBe('ENROLLMENT_BRANCH_ONLY');
+
+    // She manages what she published: the roster is hers, the community's organiser's is not.
+    expect((await as(outsider).get(`/api/activities/${id}/roster`)).status).toBe(200);
+    expect((await as(organiser).get(`/api/activities/${id}/roster`)).status).toBe(404);
+    // An edit cannot drop the branch-only rule.
+    const edited = await as(outsider).put(`/api/activities/${id}`, { ...(await validInput()), communityId: branch.id, title: '主题党日志愿服务（改）', eligibility: null });
+    expect(edited.status).toBe(200);
+    expect(edited.body.eligibility).toMatchObject({ partyNodeIds: [branch.id] });
   });
 
   const validInput = async () => ({

@@ -27,6 +27,13 @@ describe.each(databases())('organisation tree and scope on %s', (db) => {
     expect(me.roles.map((r: { role: string }) => r.role).sort()).toEqual(['party_member', 'resident']);
   });
 
+  it('tells a grid worker which grids she serves (网格员), and nobody else', async () => {
+    const worker = (await t.http.get('/api/me').set('Authorization', (await t.login('grid_worker')).token)).body;
+    expect(worker.gridsServed.map((g: { name: string }) => g.name).sort()).toEqual(['幸福一网格', '幸福二网格', '幸福三网格'].sort());
+    const member = (await t.http.get('/api/me').set('Authorization', (await t.login('party_member')).token)).body;
+    expect(member.gridsServed).toEqual([]);
+  });
+
   it('shows an organiser only their own branch subtree', () => {
     expect(treeA.map((n) => n.name)).toEqual(expect.arrayContaining(['幸福社区第一党支部', '第一党小组', '第二党小组']));
     expect(treeA.map((n) => n.name)).not.toContain('和平社区党支部');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type ActivityDetail } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -20,6 +20,7 @@ import { ActivityComments } from '../../components/ActivityComments';
 import { RatingForm } from './Rating';
 import { SignUpForm } from './SignUpForm';
 import '../../../../pages/activities/index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function ActivityDetailPage() {
   const { params } = useRouter();
@@ -30,7 +31,7 @@ function Detail({ id }: { id: string }) {
   const [a, setA] = useState<ActivityDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => getActivity(id).then(setA, (e: Error) => setError(e.message));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   const { elderMode } = useSession();
   if (error) return <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load() }} />;
   if (!a) return <Text>正在加载…</Text>;
@@ -41,7 +42,7 @@ function Detail({ id }: { id: string }) {
       <Card title={a.title} testId="activity-detail">
         <InfoRow label="时间" value={`${formatChinaDateTime(a.startsAt)} 至 ${formatChinaDateTime(a.endsAt).slice(11)}`} />
         <InfoRow label="地点" value={a.place} />
-        <InfoRow label="社区" value={a.community.name} />
+        <InfoRow label={a.hostKind === 'branch' ? '主办' : '社区'} value={a.community.name} />
         <InfoRow label="名额" value={`${placesText(a)}（共${a.capacity}个）`} testId="detail-places" />
         <InfoRow label="报名条件" value={a.eligibilityText} />
         <InfoRow label="报名截止" value={formatChinaDateTime(a.signupClosesAt)} />

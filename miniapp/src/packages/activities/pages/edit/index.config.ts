@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '编辑活动' });
+// The page says 编辑活动 itself when it opens an existing activity.
+export default definePageConfig({ navigationBarTitleText: '发布活动' });

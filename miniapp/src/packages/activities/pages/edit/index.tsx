@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
-import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, ACTIVITY_COVER_MAX_BYTES, formatChinaDateTime, type ActivityCategory, type ActivityInput } from '@honglin/shared';
+import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, ACTIVITY_COVER_MAX_BYTES, formatChinaDate, formatChinaDateTime, type ActivityCategory, type ActivityInput, type ActivityPlace, type MeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
+import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
+import { usePageShow } from '../../../../hooks/usePageShow';
 import { ROUTES } from '../../../../routes';
-import { getActivity, listCommunities, saveActivity, uploadCover } from '../../../../services/activities';
+import { getActivity, listPlaces, saveActivity, uploadCover } from '../../../../services/activities';
 import { imageUrl, pickImageAsDataUrl } from '../../../../services/images';
 import { showError, type ApiError } from '../../../../services/request';
 import '../../../../pages/activities/index.scss';
 
 export default function EditActivityPage() {
   const { params } = useRouter();
-  return <PageShell>{() => <Edit id={params.id ?? null} />}</PageShell>;
+  return <PageShell>{(me) => <Edit id={params.id || null} me={me} />}</PageShell>;
 }
 
 interface Form {
@@ -32,20 +34,29 @@ interface Form {
   coverImage: string | null;
 }
 
-const blank: Form = { communityId: '', title: '', category: 'talk', description: '', place: '', date: '', time: '09:00', hours: '2', capacity: '30', reserved: '0', maxCompanions: '2', minAge: '', needsApproval: false, coverImage: null };
+const DAY = 86_400_000;
+/** A new activity starts a week from today (Beijing), a date the organiser rarely has to change much. */
+const blank = (): Form => ({ communityId: '', title: '', category: 'talk', description: '', place: '', date: formatChinaDate(new Date(Date.now() + 7 * DAY)), time: '09:00', hours: '2', capacity: '30', reserved: '0', maxCompanions: '2', minAge: '', needsApproval: false, coverImage: null });
 
-/** Create or edit an activity; times are entered in Beijing time. */
-function Edit({ id }: { id: string | null }) {
+/**
+ * Publish (发布活动) or edit (编辑活动) an activity; times are entered in Beijing time. Only the places the
+ * user may publish to are offered (a community they look after, or their Party branch), their own first.
+ */
+function Edit({ id, me }: { id: string | null; me: MeView }) {
   const [form, setForm] = useState<Form>(blank);
-  const [communities, setCommunities] = useState<{ id: string; name: string }[]>([]);
+  const [places, setPlaces] = useState<ActivityPlace[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  usePageShow(() => void Taro.setNavigationBarTitle({ title: id ? '编辑活动' : '发布活动' }));
   useEffect(() => {
-    void listCommunities().then((c) => {
-      setCommunities(c);
-      if (!id && c[0]) set({ communityId: c[0].id });
-    });
+    void listPlaces().then(
+      (list) => {
+        setPlaces(list);
+        if (!id && list[0]) set({ communityId: (list.find((p) => p.id === me.community?.id) ?? list[0]).id });
+      },
+      (e: Error) => setError(e.message),
+    );
     if (id)
       void getActivity(id).then((a) => {
         const start = formatChinaDateTime(a.startsAt);
@@ -87,14 +98,19 @@ function Edit({ id }: { id: string | null }) {
       <Input className="form-input" type={type} value={String(form[key])} onInput={(e) => set({ [key]: e.detail.value } as Partial<Form>)} data-testid={`field-${key}`} />
     </View>
   );
-  const community = communities.find((c) => c.id === form.communityId);
+  if (places?.length === 0 && !id) {
+    return <EmptyState title="您还不能发布活动" description="社区的组织者可以为社区居民发布活动，党支部的组织者可以为本支部党员发布活动。" testId="no-places" />;
+  }
+  const place = places?.find((p) => p.id === form.communityId);
+  const choices = places ?? [];
   return (
     <View>
       <View className="form-row">
-        <Text className="form-row__label">社区</Text>
-        <Picker mode="selector" range={communities.map((c) => c.name)} onChange={(e) => set({ communityId: communities[Number(e.detail.value)].id })} disabled={!!id}>
-          <View className="form-input">{community?.name ?? '请选择'}</View>
+        <Text className="form-row__label">发布单位</Text>
+        <Picker mode="selector" range={choices.map((p) => p.name)} onChange={(e) => set({ communityId: choices[Number(e.detail.value)].id })} disabled={!!id}>
+          <View className="form-input" data-testid="activity-host">{place?.name ?? (id ? '' : '请选择')}</View>
         </Picker>
+        {place?.kind === 'branch' ? <Text className="muted">党支部发布的活动仅限本支部党员报名。</Text> : null}
       </View>
       {field('标题', 'title')}
       <View className="form-row">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDateTime, type ActivitySummary } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -9,6 +9,7 @@ import { placesText } from '../../../../pages/activities/ActivityCard';
 import { ROUTES } from '../../../../routes';
 import { duplicateActivity, listManagedActivities } from '../../../../services/activities';
 import '../../../../pages/activities/index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function ManageActivitiesPage() {
   return <PageShell>{() => <Manage />}</PageShell>;
@@ -19,7 +20,7 @@ function Manage() {
   const [items, setItems] = useState<ActivitySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => listManagedActivities().then((p) => setItems(p.items), (e: Error) => setError(e.message));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   const duplicate = async (a: ActivitySummary) => {
     const copy = await duplicateActivity(a.id);
     void Taro.showToast({ title: `已复制到 ${formatChinaDateTime(copy.startsAt).slice(0, 10)}`, icon: 'none' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime, type MyEnrollmentView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { ROUTES } from '../../../../routes';
 import { acceptOffer, myEnrollments } from '../../../../services/activities';
 import '../../../../pages/activities/index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function MyActivitiesPage() {
   return <PageShell>{() => <Mine />}</PageShell>;
@@ -17,7 +18,7 @@ export default function MyActivitiesPage() {
 function Mine() {
   const [items, setItems] = useState<MyEnrollmentView[] | null>(null);
   const load = () => myEnrollments().then(setItems, () => setItems([]));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   if (!items) return <Text>正在加载…</Text>;
   if (items.length === 0) return <EmptyState title="您还没有报名活动" action={{ text: '去看看活动', onTap: () => void Taro.switchTab({ url: ROUTES.activities }) }} testId="mine-empty" />;
   return (

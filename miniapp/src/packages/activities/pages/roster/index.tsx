@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, type RosterEntry } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -13,6 +13,7 @@ import { CancelActivity } from '../../components/CancelActivity';
 import { EnrolForResident } from '../../components/EnrolForResident';
 import { downloadXlsx } from '../../../../services/download';
 import '../../../../pages/activities/index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function RosterPage() {
   const { params } = useRouter();
@@ -25,7 +26,7 @@ function RosterView({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const load = () => getRoster(id).then(setRoster, (e: Error) => setError(e.message));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   if (error) return <EmptyState title="无法查看名单" description={error} />;
   if (!roster) return <Text>正在加载…</Text>;
   const act = (p: Promise<unknown>) => void p.then(load, load);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { CheckInQrView, MeetingAttendanceView } from '@honglin/shared';
+import { formatChinaTime, type CheckInQrView, type MeetingAttendanceView } from '@honglin/shared';
 import { Card } from '../../../../components/Card';
 import { PageShell } from '../../../../components/PageShell';
 import { getQr } from '../../../../services/checkin';
@@ -73,11 +73,11 @@ function QrScreen({ meetingId }: { meetingId: string }) {
         {arrived.map((r) => (
           <View key={r.userId} className="qr-live-row" data-testid={`live-row-${r.userId}`}>
             <Text>{r.name}</Text>
-            <Text className="muted">{`${r.attendance === 'late' ? '迟到' : '出席'} ${r.checkedInAt ? new Date(r.checkedInAt).toTimeString().slice(0, 5) : ''}`}</Text>
+            <Text className="muted">{`${r.attendance === 'late' ? '迟到' : '出席'} ${r.checkedInAt ? formatChinaTime(r.checkedInAt) : ''}`}</Text>
           </View>
         ))}
         {waiting.length ? <Text className="muted qr-waiting">{`未签到：${waiting.map((r) => r.name).join('、')}`}</Text> : null}
-        <Text className="muted" data-testid="live-updated">{`更新于 ${new Date(now).toTimeString().slice(0, 8)}`}</Text>
+        <Text className="muted" data-testid="live-updated">{`更新于 ${formatChinaTime(now, true)}`}</Text>
       </Card>
     </View>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ComplaintView } from '@honglin/shared';
 import { Card } from '../../../../components/Card';
@@ -10,6 +10,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { closeComplaint, getComplaint, withdrawComplaint } from '../../../../services/complaints';
 import { ComplaintFacts, ComplaintTags } from '../../lib/ComplaintSummary';
 import '../../complaints.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function ComplaintDetailPage() {
   return <PageShell>{() => <Detail />}</PageShell>;
@@ -22,7 +23,7 @@ function Detail() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, say] = useNotice();
-  useDidShow(() => void getComplaint(params.id ?? '').then(setC, (e: Error) => setError(e.message)));
+  usePageShow(() => void getComplaint(params.id ?? '').then(setC, (e: Error) => setError(e.message)));
   if (error) return <EmptyState title="找不到这件投诉" description={error} />;
   if (!c) return <EmptyState title="正在加载…" />;
 

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { COMPLAINT_STATUS_LABELS, COMPLAINT_STATUSES, type ComplaintStatus, type ManagedComplaintView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -9,6 +8,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { managedComplaints } from '../../../../services/complaints';
 import { ManagedComplaintCard } from '../../lib/ManagedComplaintCard';
 import '../../complaints.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function ManageComplaintsPage() {
   return <PageShell>{() => <Manage />}</PageShell>;
@@ -26,7 +26,7 @@ function Manage() {
     setError(null);
     managedComplaints(s).then((p) => setItems(p.items), (e: Error) => setError(e.message));
   };
-  useDidShow(() => load());
+  usePageShow(() => load());
   const answered = () => {
     say('已答复，投诉人会收到通知');
     load();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { COMPLAINT_CATEGORY_LABELS, type ComplaintView } from '@honglin/shared';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -8,6 +8,7 @@ import { ROUTES } from '../../../../routes';
 import { myComplaints } from '../../../../services/complaints';
 import { ComplaintFacts, ComplaintTags } from '../../lib/ComplaintSummary';
 import '../../complaints.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function MyComplaintsPage() {
   return <PageShell>{() => <Mine />}</PageShell>;
@@ -18,7 +19,7 @@ function Mine() {
   const [items, setItems] = useState<ComplaintView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => myComplaints().then((p) => setItems(p.items), (e: Error) => setError(e.message));
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   if (error) return <EmptyState title="加载失败" description={error} action={{ text: '重试', onTap: () => void load() }} />;
   if (!items) return <EmptyState title="正在加载…" />;
   if (!items.length) {

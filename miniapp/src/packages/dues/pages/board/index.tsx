@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { billingMonthOf, formatYuan, shiftMonth, type BoardView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -26,8 +26,7 @@ function Branches() {
 
 function Board({ branchId }: { branchId: string }) {
   const [month, setMonth] = useState(billingMonthOf(new Date()));
-  const board = useRemote(() => getBoard(branchId, month));
-  useDidShow(() => board.reload());
+  const board = useRemote(() => getBoard(branchId, month), { everyShow: true });
   const act = (work: () => Promise<string>) => () =>
     void work().then((title) => {
       void Taro.showToast({ title, icon: 'none' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { DUES_CATEGORY_LABELS, duesRateBp, formatYuan, INCOME_BASED, type BillView, type ElderDuesView, type MyDuesView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -13,6 +13,7 @@ import { getElderDues, getMyDues } from '../../../../services/dues';
 import { showError } from '../../../../services/request';
 import { payBills } from '../../lib/pay';
 import '../../dues.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function DuesPage() {
   return <PageShell>{() => <MyDues />}</PageShell>;
@@ -21,10 +22,9 @@ export default function DuesPage() {
 /** My own dues; with `elderId`, a linked older Party member's, paid for them (代缴) through the same flow. */
 function MyDues() {
   const { elderId } = useRouter().params;
-  const dues = useRemote<MyDuesView | ElderDuesView>(() => (elderId ? getElderDues(elderId) : getMyDues()));
-  useDidShow(() => {
+  const dues = useRemote<MyDuesView | ElderDuesView>(() => (elderId ? getElderDues(elderId) : getMyDues()), { everyShow: true });
+  usePageShow(() => {
     if (elderId) void Taro.setNavigationBarTitle({ title: '代缴党费' });
-    dues.reload();
   });
   return <Loadable remote={dues}>{(data) => <DuesBody data={data} />}</Loadable>;
 }

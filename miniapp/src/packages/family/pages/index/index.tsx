@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { FamilyLinksView } from '@honglin/shared';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -9,6 +8,7 @@ import { ElderSide } from '../../lib/ElderSide';
 import { FamilySide } from '../../lib/FamilySide';
 import { ProxyHistory } from '../../lib/ProxyHistory';
 import '../../family.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function FamilyPage() {
   return <PageShell>{() => <Family />}</PageShell>;
@@ -30,7 +30,7 @@ function Family() {
       },
       (e: Error) => setError(e.message),
     );
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   if (error) return <EmptyState title="加载失败" description={error} action={{ text: '重试', onTap: () => void load() }} />;
   if (!links) return <Text>正在加载…</Text>;
   return (

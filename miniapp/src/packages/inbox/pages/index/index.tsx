@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDateTime, type InboxItemView } from '@honglin/shared';
 import { tapRole } from '../../../../components/a11y';
@@ -8,6 +8,7 @@ import { EmptyState } from '../../../../components/EmptyState';
 import { PageShell } from '../../../../components/PageShell';
 import { inbox, markAllRead, refreshUnreadBadge } from '../../../../services/notifications';
 import './index.scss';
+import { usePageShow } from '../../../../hooks/usePageShow';
 
 export default function InboxPage() {
   return <PageShell>{() => <Inbox />}</PageShell>;
@@ -36,7 +37,7 @@ function Inbox() {
     setItems([...(items ?? []), ...page.items]);
     setCursor(page.nextCursor);
   };
-  useDidShow(() => void load());
+  usePageShow(() => void load());
   if (failed && !items) return <EmptyState title="消息没有加载出来" action={{ text: '重试', onTap: () => void load(), testId: 'reload' }} testId="inbox-error" />;
   if (!items) return <EmptyState title="正在加载…" testId="inbox-loading" />;
   if (items.length === 0) return <EmptyState title="暂时没有消息" description="报名、候补、活动提醒等通知会出现在这里。" testId="inbox-empty" />;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import type { MeetingView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -23,8 +23,7 @@ export default function MeetingDetailPage() {
 }
 
 function MeetingDetail({ id }: { id: string }) {
-  const remote = useRemote(() => getMeeting(id));
-  useDidShow(() => remote.reload());
+  const remote = useRemote(() => getMeeting(id), { everyShow: true });
   return <Loadable remote={remote}>{(m) => <Detail meeting={m} onChange={remote.setData} />}</Loadable>;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -22,8 +22,7 @@ export default function MeetingListPage() {
 function MeetingList({ me }: { me: MeView }) {
   const manager = isManager(me);
   const [tab, setTab] = useState<Tab>('upcoming');
-  const remote = useRemote(() => (tab === 'managed' ? listMeetings('managed', 'all') : listMeetings('mine', tab)));
-  useDidShow(() => remote.reload());
+  const remote = useRemote(() => (tab === 'managed' ? listMeetings('managed', 'all') : listMeetings('mine', tab)), { everyShow: true });
   const choose = (next: Tab) => () => {
     setTab(next);
     setTimeout(remote.reload, 0);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { toChinaParts, type AnswerResult, type AttemptView, type QuestionView, type QuizResult } from '@honglin/shared';
+import { formatChinaTime, type AnswerResult, type AttemptView, type QuestionView, type QuizResult } from '@honglin/shared';
 import { tapRole } from '../../../../components/a11y';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
@@ -14,13 +14,6 @@ import { useSession } from '../../../../stores/session';
 import '../../study.scss';
 
 const KIND_LABELS = { single: '单选题', multiple: '多选题', judge: '判断题' } as const;
-
-/** "14:05:30" in Beijing time: when a challenge question must be answered, said once, not counted down. */
-function clockTime(iso: string): string {
-  const p = toChinaParts(new Date(iso));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(p.hour)}:${two(p.minute)}:${two(new Date(iso).getUTCSeconds())}`;
-}
 
 export default function QuizPage() {
   return <PageShell>{() => <Quiz />}</PageShell>;
@@ -113,7 +106,7 @@ function Quiz() {
       <View className="quiz__progress">
         <Text>{`${attempt.title} · 第 ${attempt.answered + (answer ? 0 : 1)} / ${attempt.total} 题 · ${KIND_LABELS[question.kind]}`}</Text>
         {left !== null ? <Text data-testid="quiz-countdown">{`剩余 ${left} 秒`}</Text> : null}
-        {elderMode && attempt.answerBy && !answer ? <Text data-testid="quiz-deadline">{`本题限时，请在 ${clockTime(attempt.answerBy)} 前提交`}</Text> : null}
+        {elderMode && attempt.answerBy && !answer ? <Text data-testid="quiz-deadline">{`本题限时，请在 ${formatChinaTime(attempt.answerBy, true)} 前提交`}</Text> : null}
       </View>
       <Text className="quiz__stem" data-testid="quiz-stem">{question.stem}</Text>
       {question.options.map((o) => (

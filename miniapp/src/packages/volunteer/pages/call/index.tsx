@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, MOBILISATION_STATUS_LABELS, formatChinaDateTime, type MobilisationAnswerResult } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -20,11 +20,10 @@ export default function CallPage() {
 }
 
 function Call({ id }: { id: string }) {
-  const call = useRemote(() => getCall(id));
+  const call = useRemote(() => getCall(id), { everyShow: true });
   const [result, setResult] = useState<MobilisationAnswerResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useDidShow(() => call.reload());
   const answer = (a: 'accept' | 'decline') => {
     setBusy(true);
     void answerCall(id, a)

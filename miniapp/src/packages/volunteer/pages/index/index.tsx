@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatChinaDateTime, type MeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -21,12 +21,8 @@ export default function VolunteerHome() {
 
 function Home({ me }: { me: MeView }) {
   const [matching, setMatching] = useState(true);
-  const calls = useRemote(myCalls);
-  const shifts = useRemote(() => openShifts(matching));
-  useDidShow(() => {
-    calls.reload();
-    shifts.reload();
-  });
+  const calls = useRemote(myCalls, { everyShow: true });
+  const shifts = useRemote(() => openShifts(matching), { everyShow: true });
   const go = (url: string) => () => void Taro.navigateTo({ url });
   const open = (calls.data ?? []).filter((c) => c.status === 'open' && c.myAnswer === 'none');
   return (

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PARTY_TARGETING, PARTY_TARGETING_LABELS, VOLUNTEER_SKILLS, type MobilisationTargets, type PartyTargeting } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
+import { EmptyState } from '../../../../components/EmptyState';
 import { Loadable } from '../../../../components/Loadable';
 import { PageShell } from '../../../../components/PageShell';
 import { tapRole } from '../../../../components/a11y';
@@ -21,7 +22,26 @@ export default function LaunchPage() {
 
 function Launch() {
   const data = useRemote(() => Promise.all([listManagedCampaigns(), callTargets()]));
-  return <Loadable remote={data}>{([campaigns, targets]) => <Form campaigns={campaigns.filter((c) => c.status === 'open')} targets={targets} />}</Loadable>;
+  return (
+    <Loadable remote={data}>
+      {([campaigns, targets]) => {
+        const open = campaigns.filter((c) => c.status === 'open');
+        return open.length ? <Form campaigns={open} targets={targets} /> : <NoCampaign />;
+      }}
+    </Loadable>
+  );
+}
+
+/** A call's shifts, sign-ups and hours belong to a volunteer project: without one there is nothing to send yet. */
+function NoCampaign() {
+  return (
+    <EmptyState
+      title="请先创建一个志愿服务项目"
+      description="一键动员发出的召集、报名和服务时长都记在一个志愿服务项目下（例如“冬季助老服务月”）。创建项目后回到这里即可发出召集。"
+      action={{ text: '去创建项目', onTap: () => void Taro.redirectTo({ url: ROUTES.volunteerManage }), testId: 'launch-create-campaign' }}
+      testId="launch-no-campaign"
+    />
+  );
 }
 
 function Form({ campaigns, targets }: { campaigns: { id: string; title: string }[]; targets: MobilisationTargets }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_CATEGORY_LABELS, MOBILISATION_STATUS_LABELS, formatChinaDate, formatChinaDateTime, type CampaignCategory, type MeView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -21,9 +21,8 @@ export default function ManagePage() {
 }
 
 function Manage({ me }: { me: MeView }) {
-  const campaigns = useRemote(listManagedCampaigns);
-  const calls = useRemote(managedCalls);
-  useDidShow(() => (campaigns.reload(), calls.reload()));
+  const campaigns = useRemote(listManagedCampaigns, { everyShow: true });
+  const calls = useRemote(managedCalls, { everyShow: true });
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View>
@@ -76,7 +75,7 @@ function NewCampaign({ me, onCreated }: { me: MeView; onCreated: (id: string) =>
     );
   };
   return (
-    <Card title="新建志愿项目">
+    <Card title="新建志愿项目" testId="new-campaign">
       {nodes.map((n) => (
         <View key={n.id} className={`option-row${nodeId === n.id ? ' option-row--selected' : ''}`} onClick={() => setNodeId(n.id)} {...tapRole('radio', { checked: nodeId === n.id })}>
           <Text>{n.name}</Text>

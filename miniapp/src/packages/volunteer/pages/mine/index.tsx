@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { HOURS_STATUS_LABELS, formatChinaDateTime } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -16,8 +16,7 @@ export default function MyShiftsPage() {
 }
 
 function Mine() {
-  const list = useRemote(myShifts);
-  useDidShow(() => list.reload());
+  const list = useRemote(myShifts, { everyShow: true });
   return (
     <Loadable remote={list}>
       {(shifts) =>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ENROLLMENT_STATUS_LABELS, formatChinaDateTime } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
@@ -20,9 +20,8 @@ export default function ShiftPage() {
 }
 
 function Shift({ id }: { id: string }) {
-  const shift = useRemote(() => getShift(id));
+  const shift = useRemote(() => getShift(id), { everyShow: true });
   const [message, setMessage] = useState<string | null>(null);
-  useDidShow(() => shift.reload());
   const act = (p: Promise<unknown>, ok: string) => void p.then(() => (setMessage(ok), shift.reload()), (e: Error) => setMessage(e.message));
   return (
     <Loadable remote={shift}>
