@@ -76,5 +76,22 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
     for (const m of ['grid_worker', 'admin']) put('/api/family/links/{id}', 'managed', m, link.id);
     put('/api/family/elders/{elderId}', 'own', 'resident', link.elder?.id);
   }
+  // A call (一键动员) by each organiser with a volunteer project, to a grid or branch of theirs: managed by
+  // them and the admin, answered by whom it reaches.
+  for (const m of ['grid_worker', 'organiser_a', 'organiser_b']) {
+    const targets = json(await as(m, 'get', '/api/volunteering/mobilisations/targets'));
+    const campaign = items(json(await as(m, 'get', '/api/volunteering/campaigns/manage')))[0];
+    const grid = targets?.grids?.[0]?.id;
+    const branch = targets?.branches?.[0]?.id;
+    if (!(grid || branch) || !campaign) continue;
+    const at = (h) => new Date(Date.now() + h * 3600_000).toISOString();
+    const body = { campaignId: campaign.id, title: '清扫楼道', place: '社区广场', startsAt: at(30), endsAt: at(32), deadline: at(20), needed: 5, gridIds: grid ? [grid] : [], branchIds: grid ? [] : [branch], skills: [] };
+    const res = await as(m, 'post', '/api/volunteering/mobilisations', body);
+    const call = json(res);
+    if (!call?.id) console.error('[authz] no call by', m, res.status, res.text.slice(0, 200));
+    if (!call?.id) continue;
+    for (const x of [m, 'admin']) put('/api/volunteering/mobilisations/{id}', 'managed', x, call.id);
+  }
+  for (const p of personas) put('/api/volunteering/mobilisations/{id}', 'own', p, items(json(await as(p, 'get', '/api/volunteering/mobilisations/mine')))[0]?.id);
   return made;
 }
