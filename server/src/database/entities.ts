@@ -37,6 +37,7 @@ import { Complaint } from '../complaints/complaint.entity.js';
 import { MobilisationAnswerRow, MobilisationCall } from '../volunteering/mobilisation.entity.js';
 import { ConsentRecord } from '../privacy/consent-record.entity.js';
 import { AuditEntry, AuditHead } from '../audit/audit-entry.entity.js';
+import { HOUSEHOLD_ENTITIES } from '../households/households.entities.js';
 
 /** Every entity of the schema. Add new ones here, then run `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, RefreshToken, WechatAccessToken,
@@ -62,4 +63,5 @@ export const ENTITIES = [OrgNode, User, RoleAssignment, PartyApplication, Refres
   ConsentRecord,
   // hash-chained audit trail (issue #9)
   AuditEntry, AuditHead,
+  ...HOUSEHOLD_ENTITIES,
 ];
