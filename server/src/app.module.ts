@@ -27,9 +27,10 @@ import { VOLUNTEERING } from './volunteering/volunteering.providers.js';
 import { PRIVACY } from './privacy/privacy.providers.js';
 import { COMPLAINTS } from './complaints/complaints.providers.js';
 import { AUDIT } from './audit/audit.providers.js';
+import { HOUSEHOLDS } from './households/households.providers.js';
 
 /** Each domain contributes its controllers and providers; they share one injector. */
-const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT];
+const DOMAINS: { controllers: Type[]; providers: Provider[] }[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, HOUSEHOLDS];
 
 /** Configuration, database, crypto and logging: available to every module. */
 @Global()

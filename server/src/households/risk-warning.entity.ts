@@ -10,7 +10,7 @@ import { CreatedAt, IdColumn, RefColumn, TimeColumn, UpdatedAt } from '../databa
 @Entity('risk_warnings')
 @Index(['openKey'], { unique: true })
 @Index(['rule', 'subjectId', 'factKey'], { unique: true })
-@Index(['status', 'ackDueAt'])
+@Index(['status', 'escalateAt'])
 @Index(['path'])
 export class RiskWarning {
   @IdColumn() id: string;
@@ -29,6 +29,8 @@ export class RiskWarning {
   @TimeColumn() ackDueAt: Date;
   /** 0 none, 1 told the community's organisers, 2 told the street. */
   @Column({ type: 'int', default: 0 }) escalation: number;
+  /** When the next escalation step is due while unacknowledged; NULL once acknowledged or at the street. */
+  @TimeColumn({ nullable: true }) escalateAt: Date | null;
   @RefColumn({ nullable: true }) acknowledgedBy: string | null;
   @TimeColumn({ nullable: true }) acknowledgedAt: Date | null;
   @RefColumn({ nullable: true }) resolvedBy: string | null;

@@ -9,6 +9,7 @@ import { seedDues } from './dues-seed.js';
 import { seedActivities } from './activities-seed.js';
 import { seedMeetings } from './meetings-seed.js';
 import { seedVolunteering } from './volunteering-seed.js';
+import { seedHouseholds } from '../../households/households.seed.js';
 import { COMMITTEE, COMMUNITIES, demoName, NAMED_PEOPLE, seededRandom, STREET, type DemoPersonSpec } from './demo-data.js';
 
 /** Residents beyond the named people: 53 more makes 60 (20 Party members, 15 aged 60+, 5 of them without a phone). */
@@ -107,4 +108,5 @@ async function seed(em: EntityManager, crypto: FieldCrypto) {
   await seedActivities(em);
   await seedMeetings(em);
   await seedVolunteering(em);
+  await seedHouseholds(em, crypto);
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Households1796655727867 implements MigrationInterface {
-  name = 'Households1796655727867';
+export class Households1796656202245 implements MigrationInterface {
+  name = 'Households1796656202245';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"care_visits\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"householdId\" varchar(26) NOT NULL, \"visitorId\" varchar(26) NOT NULL, \"visitedAt\" datetime(6) NOT NULL, \"method\" varchar CHECK( \"method\" IN ('home','phone','proxy','community') ) NOT NULL, \"situation\" varchar CHECK( \"situation\" IN ('normal','unwell','needs_help','no_answer','moved_away','other') ) NOT NULL, \"seenUserIds\" text NOT NULL, \"notes\" varchar(1000), \"needs\" text NOT NULL, \"correctsVisitId\" varchar(26), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
@@ -22,9 +22,9 @@ export class Households1796655727867 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"person_tags\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"userId\" varchar(26) NOT NULL, \"tag\" varchar CHECK( \"tag\" IN ('elder_alone','empty_nest','disabled','dibao','tekun','veteran','migrant','left_behind_child','watch') ) NOT NULL, \"source\" varchar CHECK( \"source\" IN ('self','grid_verified','family','import') ) NOT NULL, \"sourceName\" varchar(40), \"verifiedAt\" datetime(6) NOT NULL, \"setBy\" varchar(26) NOT NULL, \"removedAt\" datetime(6), \"removedBy\" varchar(26), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_e6a2b26a8b04533d42489eba41\" ON \"person_tags\" (\"tag\", \"removedAt\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_41637029d09c17e68395a5b7f7\" ON \"person_tags\" (\"userId\", \"tag\") ");
-    await queryRunner.query("CREATE TABLE \"risk_warnings\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"rule\" varchar(40) NOT NULL, \"level\" varchar CHECK( \"level\" IN ('yellow','orange','red') ) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('raised','acknowledged','resolved') ) NOT NULL, \"subjectId\" varchar(26) NOT NULL, \"subjectUserId\" varchar(26), \"householdId\" varchar(26), \"communityId\" varchar(26) NOT NULL, \"path\" varchar(300) NOT NULL, \"sentence\" varchar(500) NOT NULL, \"factKey\" varchar(120) NOT NULL, \"openKey\" varchar(80), \"raisedAt\" datetime(6) NOT NULL, \"ackDueAt\" datetime(6) NOT NULL, \"escalation\" integer NOT NULL DEFAULT (0), \"acknowledgedBy\" varchar(26), \"acknowledgedAt\" datetime(6), \"resolvedBy\" varchar(26), \"resolvedAt\" datetime(6), \"resolutionNote\" varchar(500), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"risk_warnings\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"rule\" varchar(40) NOT NULL, \"level\" varchar CHECK( \"level\" IN ('yellow','orange','red') ) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('raised','acknowledged','resolved') ) NOT NULL, \"subjectId\" varchar(26) NOT NULL, \"subjectUserId\" varchar(26), \"householdId\" varchar(26), \"communityId\" varchar(26) NOT NULL, \"path\" varchar(300) NOT NULL, \"sentence\" varchar(500) NOT NULL, \"factKey\" varchar(120) NOT NULL, \"openKey\" varchar(80), \"raisedAt\" datetime(6) NOT NULL, \"ackDueAt\" datetime(6) NOT NULL, \"escalation\" integer NOT NULL DEFAULT (0), \"escalateAt\" datetime(6), \"acknowledgedBy\" varchar(26), \"acknowledgedAt\" datetime(6), \"resolvedBy\" varchar(26), \"resolvedAt\" datetime(6), \"resolutionNote\" varchar(500), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_ef0308835171860bfa052570c8\" ON \"risk_warnings\" (\"path\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_61500ff129306b23501b41185d\" ON \"risk_warnings\" (\"status\", \"ackDueAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_ceba881343fd261388ed64dd86\" ON \"risk_warnings\" (\"status\", \"escalateAt\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c9d966754288a10f43fa33f5d8\" ON \"risk_warnings\" (\"rule\", \"subjectId\", \"factKey\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_3b3755051460554882070ba1cb\" ON \"risk_warnings\" (\"openKey\") ");
     await queryRunner.query("CREATE TABLE \"care_settings\" (\"communityId\" varchar(26) PRIMARY KEY NOT NULL, \"cadence\" text NOT NULL, \"thresholds\" text NOT NULL, \"updatedBy\" varchar(26) NOT NULL, \"updatedAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
@@ -70,7 +70,7 @@ export class Households1796655727867 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"care_settings\"");
     await queryRunner.query("DROP INDEX \"IDX_3b3755051460554882070ba1cb\"");
     await queryRunner.query("DROP INDEX \"IDX_c9d966754288a10f43fa33f5d8\"");
-    await queryRunner.query("DROP INDEX \"IDX_61500ff129306b23501b41185d\"");
+    await queryRunner.query("DROP INDEX \"IDX_ceba881343fd261388ed64dd86\"");
     await queryRunner.query("DROP INDEX \"IDX_ef0308835171860bfa052570c8\"");
     await queryRunner.query("DROP TABLE \"risk_warnings\"");
     await queryRunner.query("DROP INDEX \"IDX_41637029d09c17e68395a5b7f7\"");

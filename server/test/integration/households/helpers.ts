@@ -1,0 +1,50 @@
+import { idCheckChar } from '@honglin/shared';
+import type { TestApp } from '../../support/test-app.js';
+
+export type Auth = { token: string; userId: string };
+
+/** HTTP as one signed-in persona. */
+export function as(t: TestApp, a: Auth) {
+  return {
+    get: (url: string) => t.http.get(url).set('Authorization', a.token),
+    post: (url: string, body: object = {}) => t.http.post(url).set('Authorization', a.token).send(body),
+    patch: (url: string, body: object = {}) => t.http.patch(url).set('Authorization', a.token).send(body),
+    put: (url: string, body: object = {}) => t.http.put(url).set('Authorization', a.token).send(body),
+  };
+}
+
+let seq = 500;
+/** A valid, unique ID number born on `birth` ('YYYY-MM-DD'). */
+export function idNumberFor(birth: string, male = true): string {
+  seq += 2;
+  const body = `310104${birth.replace(/-/g, '')}${String(seq + (male ? 1 : 0)).padStart(3, '0')}`;
+  return body + idCheckChar(body);
+}
+
+/** A node id by name. */
+export async function nodeId(t: TestApp, name: string): Promise<string> {
+  return (await t.dataSource.query('SELECT id FROM org_nodes WHERE name = ?', [name]))[0].id;
+}
+
+/** A building of a grid (by the grid's name). */
+export async function buildingOf(t: TestApp, grid: string): Promise<string> {
+  return (await t.dataSource.query('SELECT b.id FROM org_nodes b INNER JOIN org_nodes g ON g.id = b.parentId WHERE g.name = ? ORDER BY b.name', [grid]))[0].id;
+}
+
+/** A resident without an account (as an organiser registers them), living in `buildingId`. */
+export async function newPerson(t: TestApp, name: string, birthYear: number, buildingId: string): Promise<string> {
+  const id = `${Date.now().toString(32).padStart(10, '0').slice(-10)}${Math.random().toString(32).slice(2, 18).padEnd(16, '0')}`.slice(0, 26).toLowerCase().replace(/[^0-9a-z]/g, '0');
+  await t.dataSource.query('INSERT INTO users (id, name, birthYear, residenceNodeId, elderMode, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, name, birthYear, buildingId, false, false, new Date(), new Date()]);
+  return id;
+}
+
+/** Creates a household with the given people (user ids) and returns its id. */
+export async function household(t: TestApp, who: Auth, buildingId: string, room: string, people: { userId: string; relation?: string; residenceType?: string }[]): Promise<string> {
+  const res = await as(t, who).post('/api/org/grid/households', { buildingId, room, source: 'grid_verified' });
+  if (res.status !== 201) throw new Error(`household: ${res.status} ${JSON.stringify(res.body)}`);
+  for (const p of people) {
+    const m = await as(t, who).post(`/api/org/grid/households/${res.body.id}/members`, { userId: p.userId, relation: p.relation ?? 'head', residenceType: p.residenceType ?? 'registered' });
+    if (m.status !== 201) throw new Error(`member: ${m.status} ${JSON.stringify(m.body)}`);
+  }
+  return res.body.id;
+}
