@@ -66,7 +66,7 @@ export async function seedHouseholds(em: EntityManager, crypto: FieldCrypto): Pr
     let strictest = 365;
     for (const p of spec.people) {
       const user = p.user ?? (await newResident(em, p.name ?? demoName(rand), Number(p.birth.slice(0, 4)), building.id));
-      await em.insert(HouseholdMember, { id: newId(), householdId: h.id, userId: user.id, activeUserId: user.id, relation: p.relation, residenceType: p.residence, arrivedOn: p.residence === 'floating' ? addDays(today, -120) : null, endedOn: null, endReason: null, createdBy: worker.id, createdAt: now });
+      await em.insert(HouseholdMember, { id: newId(), householdId: h.id, userId: user.id, activeUserId: user.id, relation: p.relation, residenceType: p.residence, arrivedOn: p.residence === 'floating' ? addDays(today, -120) : null, endedOn: null, endReason: null, createdBy: worker.id, createdAt: new Date(now.getTime() - 240 * DAY) });
       const id = idNumber(p.birth, p.gender);
       const verified = { source: 'grid_verified' as const, sourceName: null, verifiedAt: new Date(now.getTime() - 30 * DAY).toISOString(), by: worker.id };
       await em.insert(PersonProfile, { userId: user.id, idNumberCipher: crypto.encrypt(id), idNumberHash: crypto.hash(id), birthDate: p.birth, gender: p.gender, phonesCipher: null, emergencyCipher: crypto.encrypt(JSON.stringify({ name: demoName(rand), phone: `1390000${String(1000 + i).slice(-4)}`, relation: '子女' })), notesCipher: null, provenance: { idNumber: verified, birthDate: verified, gender: verified }, updatedAt: now });

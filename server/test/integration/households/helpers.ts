@@ -1,4 +1,6 @@
 import { idCheckChar } from '@honglin/shared';
+import { newId } from '../../../src/common/ids.js';
+import { User } from '../../../src/members/user.entity.js';
 import type { TestApp } from '../../support/test-app.js';
 
 export type Auth = { token: string; userId: string };
@@ -33,8 +35,8 @@ export async function buildingOf(t: TestApp, grid: string): Promise<string> {
 
 /** A resident without an account (as an organiser registers them), living in `buildingId`. */
 export async function newPerson(t: TestApp, name: string, birthYear: number, buildingId: string): Promise<string> {
-  const id = `${Date.now().toString(32).padStart(10, '0').slice(-10)}${Math.random().toString(32).slice(2, 18).padEnd(16, '0')}`.slice(0, 26).toLowerCase().replace(/[^0-9a-z]/g, '0');
-  await t.dataSource.query('INSERT INTO users (id, name, birthYear, residenceNodeId, elderMode, disabled, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, name, birthYear, buildingId, false, false, new Date(), new Date()]);
+  const id = newId();
+  await t.dataSource.manager.insert(User, { id, name, birthYear, residenceNodeId: buildingId, openid: null, unionid: null, phoneCipher: null, phoneHash: null, branchNodeId: null, elderMode: false, privacyVersion: null, privacyAcceptedAt: null, disabled: false, deletedAt: null, demoPersona: null });
   return id;
 }
 
