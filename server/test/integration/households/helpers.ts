@@ -1,6 +1,8 @@
 import { idCheckChar } from '@honglin/shared';
 import { newId } from '../../../src/common/ids.js';
 import { User } from '../../../src/members/user.entity.js';
+import type { Actor } from '../../../src/common/actor.js';
+import { UserRepository } from '../../../src/members/user.repository.js';
 import type { TestApp } from '../../support/test-app.js';
 
 export type Auth = { token: string; userId: string };
@@ -49,4 +51,10 @@ export async function household(t: TestApp, who: Auth, buildingId: string, room:
     if (m.status !== 201) throw new Error(`member: ${m.status} ${JSON.stringify(m.body)}`);
   }
   return res.body.id;
+}
+
+/** The actor the auth guard would build for a user (for calling services with a fixed clock). */
+export async function actorOf(t: TestApp, userId: string): Promise<Actor> {
+  const state = await t.app.get(UserRepository).authState(userId);
+  return { userId, grants: state!.grants };
 }
