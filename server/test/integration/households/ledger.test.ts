@@ -119,6 +119,10 @@ describe.each(databases())('household ledger 一户一档 on %s', (db) => {
       const ids = (await as(t, worker).get('/api/org/grid/households?limit=100')).body.items.map((h: { id: string }) => h.id);
       expect(ids).not.toContain(hh);
       expect(ids.length).toBeGreaterThan(0);
+      // Writes by someone who is only a grid worker are audited too, under the grid they reached.
+      expect((await as(t, worker).post(`/api/org/grid/households/${ids[0]}/visits`, { method: 'phone', situation: 'normal' })).status).toBe(201);
+      const [entry] = await t.dataSource.query('SELECT actorRole, resourceId FROM audit_entries WHERE actorId = ? AND action = ? ORDER BY seq DESC', [worker.userId, 'POST /api/org/grid/households/:id/visits']);
+      expect(entry).toMatchObject({ actorRole: 'grid_worker', resourceId: ids[0] });
     } finally {
       await t.dataSource.manager.insert(RoleAssignment, { id: newId(), userId: worker.userId, role: 'organiser', nodeId: await nodeId(t, '幸福社区'), grantedBy: null });
     }
