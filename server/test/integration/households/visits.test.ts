@@ -3,7 +3,7 @@ import { VisitsService } from '../../../src/households/visits.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { actorOf, as, buildingOf, household, newPerson, nodeId, type Auth } from './helpers.js';
 
-const visit = { method: 'home', situation: 'normal', seenUserIds: [], needs: [] } as const;
+const visit = { method: 'home' as const, situation: 'normal' as const, seenUserIds: [] as string[], needs: [] as string[] };
 
 describe.each(databases())('care visits 走访 on %s', (db) => {
   let t: TestApp;

@@ -8,7 +8,7 @@ import { actorOf, as, buildingOf, household, newPerson, type Auth } from './help
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const visit = { method: 'home', situation: 'normal', seenUserIds: [], needs: [] } as const;
+const visit = { method: 'home' as const, situation: 'normal' as const, seenUserIds: [] as string[], needs: [] as string[] };
 
 describe.each(databases())('risk warnings 风险预警 on %s', (db) => {
   let t: TestApp;
