@@ -68,6 +68,7 @@ export const ROUTES = {
   gridHousehold: '/packages/grid/pages/household/index',
   gridVisit: '/packages/grid/pages/visit/index',
   gridWarnings: '/packages/grid/pages/warnings/index',
+  gridCorrections: '/packages/grid/pages/corrections/index',
   myFile: '/packages/me/pages/my-file/index',
 } as const;
 

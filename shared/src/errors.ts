@@ -195,6 +195,9 @@ export const ERRORS = {
   WARNING_NOT_OPEN: { status: 409, message: '这条预警已经解除，请刷新看看' },
   WARNING_NOT_ACKNOWLEDGED: { status: 409, message: '请先确认收到这条预警，再填写处理结果' },
   GRID_STAFF_ONLY: { status: 403, message: '只有网格员和社区工作人员可以查看户档案' },
+  CORRECTION_NO_FILE: { status: 409, message: '您还没有建档，网格员上门登记后才能申请更正' },
+  CORRECTION_ALREADY_OPEN: { status: 409, message: '这一项已有一个更正申请在处理中，请等网格员答复' },
+  CORRECTION_NOT_OPEN: { status: 409, message: '这个更正申请已经处理过了，请刷新看看' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -156,4 +156,5 @@ export const SCREENS = [
   { name: 'grid-visit', persona: 'grid_worker', open: tap('household-record-visit'), ready: 'visit-submit' },
   { name: 'grid-households', persona: 'grid_worker', open: go('/packages/grid/pages/households/index'), ready: 'grid-household' },
   { name: 'grid-warnings', persona: 'grid_worker', open: go('/packages/grid/pages/warnings/index'), ready: 'warning-sentence' },
+  { name: 'grid-corrections', persona: 'grid_worker', open: go('/packages/grid/pages/corrections/index'), ready: ['correction', 'corrections-empty'] },
 ];

@@ -1,4 +1,4 @@
-import type { HouseholdFileView, HouseholdListItem, MyFileView, Page, RecordVisitRequest, TodayVisitsView, VisitView, WarningView } from '@honglin/shared';
+import type { CorrectionView, HouseholdFileView, HouseholdListItem, MyFileView, Page, RecordVisitRequest, TodayVisitsView, VisitView, WarningView } from '@honglin/shared';
 import { request } from './request';
 
 /** 网格工作台 (issue #16): households, visits and warnings of the grid worker's grids. */
@@ -34,6 +34,24 @@ export function acknowledgeWarning(id: string): Promise<WarningView> {
 
 export function resolveWarning(id: string, note: string): Promise<WarningView> {
   return request(`/api/org/grid/warnings/${id}/resolve`, { method: 'POST', data: { note }, toast: false });
+}
+
+/** 更正申请 for grid staff: open ones, oldest first. */
+export function listCorrections(): Promise<CorrectionView[]> {
+  return request('/api/org/grid/corrections', { toast: false });
+}
+
+export function decideCorrection(id: string, status: 'accepted' | 'rejected', reason: string): Promise<CorrectionView> {
+  return request(`/api/org/grid/corrections/${id}/${status === 'accepted' ? 'accept' : 'reject'}`, { method: 'POST', data: { reason }, toast: false });
+}
+
+/** The resident's own 更正申请; the form shows refusals itself. */
+export function fileCorrection(body: { field: string; proposed: string; reason?: string }): Promise<CorrectionView> {
+  return request('/api/me/household-file/corrections', { method: 'POST', data: body, toast: false });
+}
+
+export function myCorrections(): Promise<CorrectionView[]> {
+  return request('/api/me/household-file/corrections', { toast: false });
 }
 
 /** 我的档案. */

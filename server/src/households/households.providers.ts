@@ -2,6 +2,9 @@ import { CareController, MyFileController } from './care.controller.js';
 import { CareRepository } from './care.repository.js';
 import { CareSchedule } from './care-schedule.js';
 import { CareViews } from './care-views.js';
+import { CorrectionsController, MyCorrectionsController } from './corrections.controller.js';
+import { CorrectionsRepository } from './corrections.repository.js';
+import { CorrectionsService, OverdueCorrectionRule } from './corrections.service.js';
 import { HouseholdViews } from './household-views.js';
 import { HouseholdsController } from './households.controller.js';
 import { HOUSEHOLD_ENTITIES } from './households.entities.js';
@@ -17,10 +20,11 @@ import { VisitsService } from './visits.service.js';
 
 /** 一户一档, 走访 and 风险预警 (issue #16). */
 export const HOUSEHOLDS = {
-  controllers: [HouseholdsController, CareController, MyFileController],
+  controllers: [HouseholdsController, CareController, MyFileController, MyCorrectionsController, CorrectionsController],
   providers: [
     HouseholdsRepository, CareRepository, RiskFactsRepository, CareSchedule, CareViews, HouseholdsService, HouseholdViews, VisitsService,
     RiskRules, ElderAloneUnvisitedRule, RepeatedNoAnswerRule, RiskNotices, RiskEngine, RiskJob, RiskWarningsService,
+    CorrectionsRepository, CorrectionsService, OverdueCorrectionRule,
   ],
   entities: HOUSEHOLD_ENTITIES,
 };

@@ -85,6 +85,8 @@ export const AUDITED_WRITES: Record<string, string> = {
   'POST /api/org/grid/warnings/:id/acknowledge': '确认风险预警',
   'POST /api/org/grid/warnings/:id/resolve': '解除风险预警',
   'PUT /api/org/grid/settings/:communityId': '修改走访周期和预警阈值',
+  'POST /api/org/grid/corrections/:id/accept': '办结更正申请',
+  'POST /api/org/grid/corrections/:id/reject': '驳回更正申请',
 };
 
 /** What a route's first segment is about, for actions without their own words (routes added later). */

@@ -123,3 +123,48 @@ export interface MyFileView {
   person: Omit<PersonFileView, 'notes' | 'idNumber'> & { idNumberMasked: string | null } | null;
   visits: VisitView[];
 }
+
+/** 更正申请: a resident asks the grid worker to correct something in their file; accepted or rejected with a reason. */
+export const CORRECTION_FIELDS = ['name', 'idNumber', 'birthDate', 'gender', 'phones', 'emergencyContact', 'residenceType', 'tags', 'address', 'other'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+export const CORRECTION_FIELD_LABELS: Record<CorrectionField, string> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  birthDate: '出生日期',
+  gender: '性别',
+  phones: '电话',
+  emergencyContact: '紧急联系人',
+  residenceType: '居住类型',
+  tags: '标签',
+  address: '住址',
+  other: '其他',
+};
+export const CORRECTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = { open: '待处理', accepted: '已更正', rejected: '未更正' };
+/** The grid worker should answer within this many days; past it the correction rule warns. */
+export const CORRECTION_ANSWER_DAYS = 14;
+
+export const CorrectionRequest = z
+  .object({
+    field: z.enum(CORRECTION_FIELDS, { error: '请选择要更正的项目' }),
+    proposed: z.string().trim().min(1, '请写出正确的内容').max(200, '请控制在200字以内'),
+    reason: z.string().trim().max(300).optional(),
+  })
+  .strict();
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+export const DecideCorrectionRequest = z.object({ reason: z.string().trim().min(2, '请写明理由').max(300) }).strict();
+export type DecideCorrectionRequest = z.infer<typeof DecideCorrectionRequest>;
+
+export interface CorrectionView {
+  id: string;
+  person: { id: string; name: string };
+  household: { id: string; label: string } | null;
+  field: CorrectionField;
+  proposed: string;
+  reason: string | null;
+  status: CorrectionStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}

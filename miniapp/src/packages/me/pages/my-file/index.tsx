@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { FIELD_SOURCE_LABELS, HOUSEHOLD_RELATION_LABELS, RESIDENCE_TYPE_LABELS, VISIT_METHOD_LABELS, VISIT_SITUATION_LABELS, formatChinaDate, formatChinaDateTime, type MyFileView } from '@honglin/shared';
+import { type CorrectionView, FIELD_SOURCE_LABELS, HOUSEHOLD_RELATION_LABELS, RESIDENCE_TYPE_LABELS, VISIT_METHOD_LABELS, VISIT_SITUATION_LABELS, formatChinaDate, formatChinaDateTime, type MyFileView } from '@honglin/shared';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
 import { InfoRow } from '../../../../components/InfoRow';
 import { PageShell } from '../../../../components/PageShell';
-import { myFile } from '../../../../services/grid';
+import { myCorrections, myFile } from '../../../../services/grid';
+import { CorrectionForm } from './CorrectionForm';
 
 export default function MyFilePage() {
   return <PageShell title="我的档案" subtitle="网格员为您登记的信息；谁查看过，在“谁查看了我的数据”里都能看到">{() => <MyFile />}</PageShell>;
@@ -16,7 +17,12 @@ export default function MyFilePage() {
 function MyFile() {
   const [file, setFile] = useState<MyFileView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useDidShow(() => void myFile().then(setFile, (e: Error) => setError(e.message)));
+  const [corrections, setCorrections] = useState<CorrectionView[]>([]);
+  const loadCorrections = () => void myCorrections().then(setCorrections, () => undefined);
+  useDidShow(() => {
+    void myFile().then(setFile, (e: Error) => setError(e.message));
+    loadCorrections();
+  });
   if (error) return <EmptyState title="无法打开我的档案" description={error} />;
   if (!file) return <EmptyState title="正在加载…" />;
   if (!file.person) return <EmptyState title="还没有建档" description="网格员上门登记后，这里会显示您的档案" testId="my-file-empty" />;
@@ -43,6 +49,7 @@ function MyFile() {
           <InfoRow key={v.id} label={formatChinaDateTime(v.visitedAt)} value={`${v.visitor.name} ${VISIT_METHOD_LABELS[v.method]} · ${VISIT_SITUATION_LABELS[v.situation]}`} testId="my-file-visit" />
         ))}
       </Card>
+      <CorrectionForm mine={corrections} onFiled={loadCorrections} />
     </View>
   );
 }

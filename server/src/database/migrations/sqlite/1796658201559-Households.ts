@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Households1796656202245 implements MigrationInterface {
-  name = 'Households1796656202245';
+export class Households1796658201559 implements MigrationInterface {
+  name = 'Households1796658201559';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"care_visits\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"householdId\" varchar(26) NOT NULL, \"visitorId\" varchar(26) NOT NULL, \"visitedAt\" datetime(6) NOT NULL, \"method\" varchar CHECK( \"method\" IN ('home','phone','proxy','community') ) NOT NULL, \"situation\" varchar CHECK( \"situation\" IN ('normal','unwell','needs_help','no_answer','moved_away','other') ) NOT NULL, \"seenUserIds\" text NOT NULL, \"notes\" varchar(1000), \"needs\" text NOT NULL, \"correctsVisitId\" varchar(26), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
@@ -9,6 +9,11 @@ export class Households1796656202245 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_d5b5f0c0f6b9745e5a4a5e84db\" ON \"care_visits\" (\"householdId\", \"visitedAt\") ");
     await queryRunner.query("CREATE TABLE \"household_tasks\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"householdId\" varchar(26) NOT NULL, \"visitId\" varchar(26), \"text\" varchar(200) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('open','done') ) NOT NULL, \"createdBy\" varchar(26) NOT NULL, \"doneBy\" varchar(26), \"doneAt\" datetime(6), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_b259d1e3e29911b29c026a1150\" ON \"household_tasks\" (\"householdId\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"correction_requests\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"userId\" varchar(26) NOT NULL, \"householdId\" varchar(26) NOT NULL, \"communityId\" varchar(26) NOT NULL, \"path\" varchar(300) NOT NULL, \"field\" varchar CHECK( \"field\" IN ('name','idNumber','birthDate','gender','phones','emergencyContact','residenceType','tags','address','other') ) NOT NULL, \"proposed\" varchar(200) NOT NULL, \"reason\" varchar(300), \"status\" varchar CHECK( \"status\" IN ('open','accepted','rejected') ) NOT NULL, \"openKey\" varchar(60), \"decidedBy\" varchar(26), \"decidedAt\" datetime(6), \"decisionReason\" varchar(300), \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_fb0409975cb91e908c03023079\" ON \"correction_requests\" (\"path\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_fb16aa8e32365a5e03a4b96d33\" ON \"correction_requests\" (\"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_35507ca1cde9b36407d792ac13\" ON \"correction_requests\" (\"userId\", \"createdAt\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_ca70a91cf35787bef4ff18c53c\" ON \"correction_requests\" (\"openKey\") ");
     await queryRunner.query("CREATE TABLE \"households\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"buildingId\" varchar(26) NOT NULL, \"gridId\" varchar(26) NOT NULL, \"communityId\" varchar(26) NOT NULL, \"path\" varchar(300) NOT NULL, \"unit\" varchar(16) NOT NULL DEFAULT (''), \"room\" varchar(16) NOT NULL, \"address\" varchar(200), \"provenance\" text NOT NULL, \"cadenceDays\" integer NOT NULL, \"lastVisitAt\" datetime(6), \"registeredOn\" varchar(10) NOT NULL, \"nextDueOn\" varchar(10) NOT NULL, \"createdBy\" varchar(26) NOT NULL, \"createdAt\" datetime(6) NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime(6) NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_b620d1db181e04b195aceca182\" ON \"households\" (\"gridId\", \"nextDueOn\") ");
     await queryRunner.query("CREATE INDEX \"IDX_f4833660c594fdb6838a088d66\" ON \"households\" (\"path\") ");
@@ -86,6 +91,11 @@ export class Households1796656202245 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_f4833660c594fdb6838a088d66\"");
     await queryRunner.query("DROP INDEX \"IDX_b620d1db181e04b195aceca182\"");
     await queryRunner.query("DROP TABLE \"households\"");
+    await queryRunner.query("DROP INDEX \"IDX_ca70a91cf35787bef4ff18c53c\"");
+    await queryRunner.query("DROP INDEX \"IDX_35507ca1cde9b36407d792ac13\"");
+    await queryRunner.query("DROP INDEX \"IDX_fb16aa8e32365a5e03a4b96d33\"");
+    await queryRunner.query("DROP INDEX \"IDX_fb0409975cb91e908c03023079\"");
+    await queryRunner.query("DROP TABLE \"correction_requests\"");
     await queryRunner.query("DROP INDEX \"IDX_b259d1e3e29911b29c026a1150\"");
     await queryRunner.query("DROP TABLE \"household_tasks\"");
     await queryRunner.query("DROP INDEX \"IDX_d5b5f0c0f6b9745e5a4a5e84db\"");
