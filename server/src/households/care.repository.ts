@@ -80,13 +80,15 @@ export class CareRepository {
   }
 
   /**
-   * Inserts a warning unless an open one for the rule and subject exists, or one was already raised
-   * on the same facts (INSERT IGNORE / OR IGNORE on the two unique keys: concurrent scans cannot both
-   * win). True when this call raised it.
+   * Inserts warnings unless an open one for the rule and subject exists, or one was already raised on
+   * the same facts (INSERT IGNORE / OR IGNORE on the two unique keys: concurrent scans cannot both
+   * win). Returns the ones this call raised.
    */
-  async raise(em: EntityManager, w: RiskWarning): Promise<boolean> {
-    await em.createQueryBuilder().insert().into(RiskWarning).values(w).orIgnore().execute();
-    return !!(await em.findOne(RiskWarning, { where: { id: w.id } }));
+  async raise(em: EntityManager, batch: RiskWarning[]): Promise<RiskWarning[]> {
+    if (!batch.length) return [];
+    await em.createQueryBuilder().insert().into(RiskWarning).values(batch).orIgnore().execute();
+    const kept = new Set((await em.find(RiskWarning, { select: { id: true }, where: { id: In(batch.map((w) => w.id)) } })).map((w) => w.id));
+    return batch.filter((w) => kept.has(w.id));
   }
 
   warning(id: string): Promise<RiskWarning | null> {

@@ -12,6 +12,8 @@ import { RiskRules, type RiskRule } from './risk-rules.js';
 import type { RiskWarning } from './risk-warning.entity.js';
 
 const HOUR_MS = 3_600_000;
+/** street/community/grid/ of a building's path. */
+const gridOf = (path: string) => path.split('/').filter(Boolean).slice(0, 3).join('/');
 const BATCH = 100;
 
 /**
@@ -41,6 +43,7 @@ export class RiskEngine {
       },
     };
     let raised = 0;
+    const recipients = new Map<string, string[]>();
     for (const rule of this.rules.all()) {
       const findings = await rule.evaluate(ctx);
       for (let i = 0; i < findings.length; i += BATCH) {
@@ -48,16 +51,15 @@ export class RiskEngine {
           const ackDueAt = new Date(now.getTime() + WARNING_ACK_HOURS[rule.level] * HOUR_MS);
           return { id: newId(), rule: rule.code, level: rule.level, status: 'raised', ...f, openKey: `${rule.code}:${f.subjectId}`, raisedAt: now, ackDueAt, escalateAt: ackDueAt, escalation: 0, acknowledgedBy: null, acknowledgedAt: null, resolvedBy: null, resolvedAt: null, resolutionNote: null, createdAt: now };
         });
-        const recipients = new Map<string, string[]>();
-        for (const w of batch) recipients.set(w.id, await this.notices.recipients(w, 0));
+        // Recipients depend on the grid only: looked up once per grid per scan.
+        for (const w of batch) {
+          const grid = gridOf(w.path);
+          if (!recipients.has(grid)) recipients.set(grid, await this.notices.recipients(w, 0));
+        }
         raised += await this.tx.run(async (em) => {
-          let n = 0;
-          for (const w of batch) {
-            if (!(await this.care.raise(em, w))) continue;
-            await this.notices.raised(em, w, recipients.get(w.id) ?? []);
-            n++;
-          }
-          return n;
+          const fresh = await this.care.raise(em, batch);
+          await this.notices.raised(em, fresh.map((w) => ({ w, to: recipients.get(gridOf(w.path)) ?? [] })));
+          return fresh.length;
         });
       }
     }

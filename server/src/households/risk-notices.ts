@@ -30,18 +30,21 @@ export class RiskNotices {
     return this.care.holders([step === 1 ? community : street].filter(Boolean), ['organiser', 'admin']);
   }
 
-  async raised(em: EntityManager, w: RiskWarning, to: string[]): Promise<void> {
+  /** One outbox write for a batch of newly raised warnings, each to its recipients. */
+  async raised(em: EntityManager, raised: { w: RiskWarning; to: string[] }[]): Promise<void> {
     await this.notifications.enqueueMany(
       em,
-      to.map((userId) => ({
-        userId,
-        kind: 'risk_warning_raised',
-        title: `${WARNING_LEVEL_LABELS[w.level]}色风险预警`,
-        body: w.sentence,
-        link: WARNINGS_PAGE,
-        urgent: w.level === 'red',
-        dedupeKey: `risk:${w.id}:raised:${userId}`,
-      })),
+      raised.flatMap(({ w, to }) =>
+        to.map((userId) => ({
+          userId,
+          kind: 'risk_warning_raised',
+          title: `${WARNING_LEVEL_LABELS[w.level]}色风险预警`,
+          body: w.sentence,
+          link: WARNINGS_PAGE,
+          urgent: w.level === 'red',
+          dedupeKey: `risk:${w.id}:raised:${userId}`,
+        })),
+      ),
     );
   }
 

@@ -41,7 +41,7 @@ function CorrectionCard({ c, onDone }: { c: CorrectionView; onDone: () => void }
       <Text className="grid-line">{c.household?.label ?? ''} {formatChinaDate(c.createdAt)} 申请</Text>
       <Text className="grid-line">应为：{c.proposed}</Text>
       {c.reason ? <Text className="grid-line">原因：{c.reason}</Text> : null}
-      <Textarea className="grid-textarea" value={reason} maxlength={300} onInput={(e) => setReason(e.detail.value)} aria-label="答复理由" placeholder="答复理由，例如：已核实并改正" data-testid="correction-reason" />
+      <Textarea className="grid-textarea" value={reason} maxlength={300} onInput={(e) => setReason(e.detail.value)} aria-label="答复理由" nativeProps={{ 'aria-label': '答复理由' }} placeholder="答复理由，例如：已核实并改正" data-testid="correction-reason" />
       {error ? <Text className="grid-line grid-overdue">{error}</Text> : null}
       <View className="grid-choice">
         <BigButton onClick={() => decide('accepted')} testId="correction-accept">已更正</BigButton>

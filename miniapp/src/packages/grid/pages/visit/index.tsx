@@ -61,10 +61,10 @@ function VisitForm({ householdId }: { householdId: string }) {
         </View>
       </Card>
       <Card title="情况说明（可不填）">
-        <Textarea className="grid-textarea" value={notes} maxlength={1000} onInput={(e) => setNotes(e.detail.value)} aria-label="情况说明" data-testid="visit-notes" />
+        <Textarea className="grid-textarea" value={notes} maxlength={1000} onInput={(e) => setNotes(e.detail.value)} aria-label="情况说明" placeholder="例如：老人精神不错，家中整洁" nativeProps={{ 'aria-label': '情况说明' }} data-testid="visit-notes" />
       </Card>
       <Card title="居民需求（每行一项，可不填）">
-        <Textarea className="grid-textarea" value={needs} maxlength={1000} onInput={(e) => setNeeds(e.detail.value)} aria-label="居民需求" data-testid="visit-needs" />
+        <Textarea className="grid-textarea" value={needs} maxlength={1000} onInput={(e) => setNeeds(e.detail.value)} aria-label="居民需求" placeholder="例如：想申请助餐服务" nativeProps={{ 'aria-label': '居民需求' }} data-testid="visit-needs" />
       </Card>
       {error ? <Text className="grid-line grid-overdue" data-testid="visit-error">{error}</Text> : null}
       <BigButton onClick={submit} loading={saving} testId="visit-submit">保存走访记录</BigButton>

@@ -56,7 +56,7 @@ function WarningCard({ w, onChanged }: { w: WarningView; onChanged: () => void }
       {w.status === 'raised' ? <BigButton onClick={() => acknowledgeWarning(w.id).then(onChanged)} testId="warning-acknowledge">确认收到</BigButton> : null}
       {w.status === 'acknowledged' ? (
         <View>
-          <Textarea className="grid-textarea" value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} aria-label="处理结果" placeholder="写明处理结果，例如：已上门，老人安好" data-testid="warning-note" />
+          <Textarea className="grid-textarea" value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} aria-label="处理结果" nativeProps={{ 'aria-label': '处理结果' }} placeholder="写明处理结果，例如：已上门，老人安好" data-testid="warning-note" />
           {error ? <Text className="grid-line grid-overdue">{error}</Text> : null}
           <BigButton onClick={resolve} testId="warning-resolve">解除预警</BigButton>
         </View>

@@ -37,7 +37,7 @@ export function CorrectionForm({ mine, onFiled }: { mine: CorrectionView[]; onFi
           </BigButton>
         ))}
       </View>
-      <Textarea value={proposed} maxlength={200} onInput={(e) => setProposed(e.detail.value)} aria-label="正确的内容" placeholder="正确的内容是…" data-testid="correction-proposed" />
+      <Textarea className="grid-textarea" value={proposed} maxlength={200} onInput={(e) => setProposed(e.detail.value)} aria-label="正确的内容" placeholder="正确的内容是…" nativeProps={{ 'aria-label': '正确的内容' }} data-testid="correction-proposed" />
       {error ? <Text className="info-row__value" data-testid="correction-error">{error}</Text> : null}
       <BigButton onClick={submit} testId="correction-submit">提交更正申请</BigButton>
     </Card>

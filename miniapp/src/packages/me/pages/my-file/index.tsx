@@ -8,6 +8,8 @@ import { InfoRow } from '../../../../components/InfoRow';
 import { PageShell } from '../../../../components/PageShell';
 import { myCorrections, myFile } from '../../../../services/grid';
 import { CorrectionForm } from './CorrectionForm';
+// The grid package's form styles (elder-size text areas); styles are compiled in, not shared at run time.
+import '../../../grid/grid.scss';
 
 export default function MyFilePage() {
   return <PageShell title="我的档案" subtitle="网格员为您登记的信息；谁查看过，在“谁查看了我的数据”里都能看到">{() => <MyFile />}</PageShell>;
