@@ -11,11 +11,12 @@ export default defineAppConfig({
     { root: 'packages/meetings', pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/attendance/index', 'pages/minutes/index', 'pages/compliance/index', 'pages/my-attendance/index'] },
     { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/qr/index'] },
     { root: 'packages/org', pages: ['pages/tree/index', 'pages/members/index', 'pages/applications/index', 'pages/residents/index'] },
-    { root: 'packages/me', pages: ['pages/party-application/index', 'pages/residence/index', 'pages/my-data/index'] },
+    { root: 'packages/me', pages: ['pages/party-application/index', 'pages/residence/index', 'pages/my-data/index', 'pages/my-file/index'] },
     { root: 'packages/dues', pages: ['pages/index/index', 'pages/result/index', 'pages/receipt/index', 'pages/board/index'] },
     { root: 'packages/family', pages: ['pages/index/index'] },
     { root: 'packages/audit', pages: ['pages/log/index', 'pages/data-access/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/shift/index', 'pages/mine/index', 'pages/hours/index', 'pages/certificate/index', 'pages/profile/index', 'pages/call/index', 'pages/manage/index', 'pages/campaign/index', 'pages/approve/index', 'pages/launch/index', 'pages/board/index'] },
+    { root: 'packages/grid', pages: ['pages/today/index', 'pages/households/index', 'pages/household/index', 'pages/visit/index', 'pages/warnings/index', 'pages/corrections/index'] },
     { root: 'packages/complaints', pages: ['pages/file/index', 'pages/mine/index', 'pages/detail/index', 'pages/manage/index'] },
   ],
   window: {

@@ -62,6 +62,14 @@ export const ROUTES = {
   // audit trail (issue #9)
   auditLog: '/packages/audit/pages/log/index',
   dataAccess: '/packages/audit/pages/data-access/index',
+  // grid ledger, visits and warnings (issue #16)
+  gridToday: '/packages/grid/pages/today/index',
+  gridHouseholds: '/packages/grid/pages/households/index',
+  gridHousehold: '/packages/grid/pages/household/index',
+  gridVisit: '/packages/grid/pages/visit/index',
+  gridWarnings: '/packages/grid/pages/warnings/index',
+  gridCorrections: '/packages/grid/pages/corrections/index',
+  myFile: '/packages/me/pages/my-file/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

@@ -7,6 +7,7 @@ import { COMPLAINTS } from './complaints/complaints.providers.js';
 import { DUES } from './dues/dues.providers.js';
 import { ENROLLMENT } from './enrollment/enrollment.providers.js';
 import { FAMILY } from './family/family.providers.js';
+import { HOUSEHOLDS } from './households/households.providers.js';
 import { MEETINGS } from './meetings/meetings.providers.js';
 import { MEMBERS } from './members/members.providers.js';
 import { NOTIFICATIONS } from './notifications/notifications.providers.js';
@@ -22,7 +23,7 @@ import { WECHAT } from './wechat/wechat.providers.js';
  * Every domain of the server, the one list to extend when adding a domain folder. The app module
  * takes their controllers and providers, the data source their entities, the demo seed their parts.
  */
-export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT];
+export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT, HOUSEHOLDS];
 
 /** Every entity of the schema; a new one needs a migration: `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES: Function[] = DOMAINS.flatMap((d) => d.entities ?? []);

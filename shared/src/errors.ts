@@ -182,6 +182,27 @@ export const ERRORS = {
   COMPLAINT_NOT_WITHDRAWABLE: { status: 409, message: '这件投诉已经答复、办结或撤回，不能再撤回了，请刷新看看' },
   COMPLAINT_NOT_ANSWERED: { status: 409, message: '这件投诉还没有答复，收到答复后才能确认办结；不需要处理了可以撤回' },
   COMPLAINT_NOT_PENDING: { status: 409, message: '这件投诉已经答复过或已被撤回，请刷新看看' },
+  // Grid ledger, care visits and risk warnings (issue #16)
+  HOUSEHOLD_BUILDING_INVALID: { status: 400, message: '请选择户所在的楼栋' },
+  HOUSEHOLD_EXISTS: { status: 409, message: '这个楼栋的这一户已经建档，请在户列表中搜索门牌号' },
+  PERSON_IN_ANOTHER_HOUSEHOLD: { status: 409, message: '此人已在另一户中登记，请先在原户办理迁出，再加入本户' },
+  PERSON_ALREADY_MEMBER: { status: 409, message: '此人已是本户成员' },
+  PERSON_ID_NUMBER_TAKEN: { status: 409, message: '这个身份证号已登记在另一位居民名下，请核对是否重复建档' },
+  PERSON_BIRTH_DATE_MISMATCH: { status: 400, message: '出生日期与身份证号中的出生日期不一致，请核对' },
+  PERSON_NOT_IN_GRID: { status: 404, message: '您负责的网格里没有这位居民' },
+  MEMBERSHIP_ALREADY_ENDED: { status: 409, message: '此人已迁出或去世，记录不能再修改' },
+  TAG_DERIVED: { status: 400, message: '“高龄”和“党员”由年龄和党组织关系自动得出，不能手动设置' },
+  VISIT_IN_FUTURE: { status: 400, message: '走访时间不能晚于现在，请核对日期和时间' },
+  VISIT_TOO_OLD: { status: 400, message: '只能补录30天内的走访' },
+  VISIT_SEEN_NOT_MEMBER: { status: 400, message: '“见到的人”只能选本户的成员' },
+  VISIT_CORRECTION_INVALID: { status: 409, message: '只能更正本户尚未被更正过的走访记录' },
+  TASK_ALREADY_DONE: { status: 409, message: '这项待办已经办结' },
+  WARNING_NOT_OPEN: { status: 409, message: '这条预警已经解除，请刷新看看' },
+  WARNING_NOT_ACKNOWLEDGED: { status: 409, message: '请先确认收到这条预警，再填写处理结果' },
+  GRID_STAFF_ONLY: { status: 403, message: '只有网格员和社区工作人员可以查看户档案' },
+  CORRECTION_NO_FILE: { status: 409, message: '您还没有建档，网格员上门登记后才能申请更正' },
+  CORRECTION_ALREADY_OPEN: { status: 409, message: '这一项已有一个更正申请在处理中，请等网格员答复' },
+  CORRECTION_NOT_OPEN: { status: 409, message: '这个更正申请已经处理过了，请刷新看看' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

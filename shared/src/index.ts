@@ -27,3 +27,7 @@ export * from './contracts/mobilisation.js';
 export * from './contracts/complaints.js';
 export * from './contracts/privacy.js';
 export * from './contracts/audit.js';
+export * from './id-number.js';
+export * from './care-cadence.js';
+export * from './contracts/households.js';
+export * from './contracts/care.js';

@@ -1,5 +1,6 @@
 /** Roles are always held on an organisation node and reach that node's whole subtree. */
-export const ROLES = ['resident', 'party_member', 'organiser', 'treasurer', 'admin'] as const;
+/** grid_worker (网格员) is held on grid nodes: it reaches the households of that grid (issue #16) and manages nothing else. */
+export const ROLES = ['resident', 'party_member', 'organiser', 'treasurer', 'admin', 'grid_worker'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   organiser: '组织者',
   treasurer: '党费管理员',
   admin: '管理员',
+  grid_worker: '网格员',
 };
 
 /** Residence tree: street → community → grid → building. Party tree: committee → general branch → branch → group. */

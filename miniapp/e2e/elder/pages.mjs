@@ -149,4 +149,12 @@ export const SCREENS = [
   { name: 'data-access', persona: 'elder', open: go('/packages/audit/pages/data-access/index'), ready: 'data-access-item' },
   // 我的数据与隐私: the deletion warning is long reading; it must stay legible and tappable at elder size.
   { name: 'my-data', persona: 'elder', open: go('/packages/me/pages/my-data/index'), ready: 'delete-account' },
+  // 一户一档, 走访 and 风险预警 (issue #16): the elder's own file, and the grid worker's day at elder size.
+  { name: 'my-file', persona: 'elder', open: go('/packages/me/pages/my-file/index'), ready: 'my-file' },
+  { name: 'grid-today', persona: 'grid_worker', open: go('/packages/grid/pages/today/index'), ready: 'grid-overdue' },
+  { name: 'grid-household', persona: 'grid_worker', open: tap('grid-overdue-item'), ready: 'household-file' },
+  { name: 'grid-visit', persona: 'grid_worker', open: tap('household-record-visit'), ready: 'visit-submit' },
+  { name: 'grid-households', persona: 'grid_worker', open: go('/packages/grid/pages/households/index'), ready: 'grid-household' },
+  { name: 'grid-warnings', persona: 'grid_worker', open: go('/packages/grid/pages/warnings/index'), ready: 'warning-sentence' },
+  { name: 'grid-corrections', persona: 'grid_worker', open: go('/packages/grid/pages/corrections/index'), ready: ['correction', 'corrections-empty'] },
 ];

@@ -4,6 +4,7 @@ import { auditScope, type AuditScope } from '../common/audit-context.js';
 import { JsonLogger } from '../common/logger.js';
 import type { AppRequest } from '../common/request-context.js';
 import { managedPaths } from '../common/scope.js';
+import { MANAGING_ROLES, type Role } from '@honglin/shared';
 import { asId, AuditTrail } from './audit-trail.service.js';
 import { isAuditedWrite } from './own-writes.js';
 
@@ -15,6 +16,8 @@ import { isAuditedWrite } from './own-writes.js';
  * the write commits (TransactionRunner's commit hook), so the two stand or fall together; if the
  * handler committed none, it is appended right after the handler succeeded.
  */
+const AUDITED_ROLES: readonly Role[] = [...MANAGING_ROLES, 'grid_worker'];
+
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
@@ -26,7 +29,8 @@ export class AuditInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<AppRequest>();
     const pattern = (req.route as { path?: unknown } | undefined)?.path;
-    const manager = !!req.actor && managedPaths(req.actor).length > 0;
+    // Grid workers manage nothing else, but their writes on residents' files are audited like an organiser's.
+    const manager = !!req.actor && managedPaths(req.actor, AUDITED_ROLES).length > 0;
     const managerWrite = manager && isAuditedWrite(req.method, typeof pattern === 'string' ? pattern : undefined);
     // A write by someone with no managing role (a sign-up, a payment: the bulk of all traffic) records
     // nothing here, and reads of others' data are GETs: such requests skip the scope and its

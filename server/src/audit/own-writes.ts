@@ -53,6 +53,7 @@ export const OWN_WRITES: ReadonlySet<string> = new Set([
   'POST /api/complaints',
   'POST /api/complaints/:id/withdraw',
   'POST /api/complaints/:id/close',
+  'POST /api/me/household-file/corrections',
 ]);
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -19,6 +19,7 @@ export const AUDIT_READS = {
   'meeting.attendance.export': '导出会议考勤',
   'volunteering.hours.export': '导出志愿时长',
   'study.report.export': '导出专题学习完成情况',
+  'household.file.read': '查看户档案',
 } as const;
 export type AuditReadAction = keyof typeof AUDIT_READS;
 
@@ -72,6 +73,20 @@ export const AUDITED_WRITES: Record<string, string> = {
   'PATCH /api/dues/bills/:id': '调整党费账单',
   'POST /api/payments/orders/:id/refunds': '办理党费退款',
   'POST /api/complaints/:id/answer': '答复投诉',
+  'POST /api/org/grid/households': '建立户档案',
+  'PATCH /api/org/grid/households/:id': '修改户档案门牌地址',
+  'POST /api/org/grid/households/:id/members': '登记户成员',
+  'POST /api/org/grid/households/:id/members/:userId/end': '登记成员迁出或去世',
+  'PATCH /api/org/grid/persons/:userId': '修改居民档案信息',
+  'POST /api/org/grid/persons/:userId/tags': '设置居民标签',
+  'POST /api/org/grid/persons/:userId/tags/:tag/remove': '取消居民标签',
+  'POST /api/org/grid/households/:id/visits': '登记走访',
+  'POST /api/org/grid/tasks/:id/done': '办结走访待办',
+  'POST /api/org/grid/warnings/:id/acknowledge': '确认风险预警',
+  'POST /api/org/grid/warnings/:id/resolve': '解除风险预警',
+  'PUT /api/org/grid/settings/:communityId': '修改走访周期和预警阈值',
+  'POST /api/org/grid/corrections/:id/accept': '办结更正申请',
+  'POST /api/org/grid/corrections/:id/reject': '驳回更正申请',
 };
 
 /** What a route's first segment is about, for actions without their own words (routes added later). */

@@ -64,6 +64,13 @@ function Me({ me }: { me: MeView }) {
         ))}
       </Card>
       <PartyStatus me={me} />
+      {me.roles.some((g) => g.role === 'grid_worker' || (g.role === 'organiser' && g.node.kind === 'community')) ? (
+        <Card title="网格工作">
+          <BigButton onClick={go(ROUTES.gridToday)} testId="entry-grid-today">今日走访</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.gridHouseholds)} testId="entry-grid-households">户档案</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.gridWarnings)} testId="entry-grid-warnings">风险预警</BigButton>
+        </Card>
+      ) : null}
       {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (
         <Card title="党费">
           {isPartyMember(me) ? <BigButton variant="secondary" onClick={go(ROUTES.dues)} testId="entry-dues">党费</BigButton> : null}
@@ -98,6 +105,7 @@ function Me({ me }: { me: MeView }) {
       <Card title="隐私与账号">
         <BigButton variant="secondary" onClick={go(ROUTES.privacy)} testId="entry-privacy">隐私保护指引</BigButton>
         <BigButton variant="secondary" onClick={go(ROUTES.complaintFile)} testId="entry-complaints">举报投诉（个人信息被滥用）</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.myFile)} testId="entry-my-file">我的档案</BigButton>
         <BigButton variant="secondary" onClick={go(ROUTES.dataAccess)} testId="entry-data-access">谁查看了我的数据</BigButton>
         <BigButton variant="secondary" onClick={go(ROUTES.myData)} testId="entry-my-data">我的数据与隐私（下载、注销）</BigButton>
         <ConfirmButton question="退出后需要重新登录才能使用。确定退出吗？" yes="退出登录" no="不退出" onConfirm={() => void logoutEverywhere()} testId="logout">

@@ -1,0 +1,79 @@
+import { api, apiLogin, assert, byTestId, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
+
+async function switchUser(page, baseUrl, persona) {
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`${baseUrl}/#/pages/home/index`);
+  await page.reload();
+  await loginAs(page, baseUrl, persona);
+}
+
+async function openMe(page, baseUrl) {
+  await page.goto(`${baseUrl}/#/pages/me/index`);
+  await byTestId(page, 'me-name').waitFor();
+}
+
+/** 登记走访 from a household page: 入户, the given situation, saved; back on the household page. */
+async function recordVisit(page, situation) {
+  await byTestId(page, 'household-record-visit').click();
+  await byTestId(page, 'visit-method-home').click();
+  await byTestId(page, `visit-situation-${situation}`).click();
+  await byTestId(page, 'visit-submit').click();
+  await byTestId(page, 'household-file').waitFor();
+}
+
+export const tests = [
+  {
+    name: 'grid: the grid worker visits an overdue elder living alone from 今日走访 and the household leaves the overdue list; acknowledges and resolves a red warning; the elder (elder mode) sees the visit in 我的档案 and the look in 谁查看了我的数据',
+    async run({ baseUrl, page }) {
+      await loginAs(page, baseUrl, 'grid_worker');
+      await openMe(page, baseUrl);
+      await byTestId(page, 'entry-grid-today').click();
+      const overdue = page.locator('[data-testid="grid-overdue-item"]:visible', { hasText: '独居老人' }).first();
+      await overdue.waitFor();
+      const label = (await textOf(overdue)).split('·')[1].trim().split(' ')[0];
+      assert((await textOf(overdue)).startsWith('逾期'), `the overdue row reads "${await textOf(overdue)}"`);
+      await screenshot(page, 'grid-today');
+      await overdue.click();
+      await byTestId(page, 'household-file').waitFor();
+      await recordVisit(page, 'normal');
+      await page.goto(`${baseUrl}/#/packages/grid/pages/today/index`);
+      await byTestId(page, 'grid-done').waitFor();
+      await waitForText(byTestId(page, 'grid-done'), label, 'done this week');
+      const still = await page.locator('[data-testid="grid-overdue-item"]:visible', { hasText: label }).count();
+      assert(still === 0, `${label} is still overdue after the visit`);
+
+      // The seeded red warning about an unvisited elder: acknowledge, then resolve with a note.
+      await page.goto(`${baseUrl}/#/packages/grid/pages/warnings/index`);
+      const red = byTestId(page, 'warning-red').first();
+      await red.waitFor();
+      assert((await textOf(red.locator('[data-testid="warning-sentence"]'))).includes('独居老人'), 'the red warning names the elder living alone');
+      await red.locator('[data-testid="warning-acknowledge"]').click();
+      await waitForText(byTestId(page, 'warning-red').first(), '处理中', 'acknowledged warning');
+      await byTestId(page, 'warning-red').first().locator('[data-testid="warning-note"] textarea').fill('已上门看望，老人身体无恙，已留下网格员电话');
+      await byTestId(page, 'warning-red').first().locator('[data-testid="warning-resolve"]').click();
+      await byTestId(page, 'warnings-resolved').click();
+      await waitForText(byTestId(page, 'warning-red').first(), '已上门看望', 'resolved warning with its note');
+      await screenshot(page, 'grid-warning-resolved');
+
+      // 张秀英's file: opened (a recorded look) and visited.
+      await page.goto(`${baseUrl}/#/packages/grid/pages/households/index`);
+      await byTestId(page, 'grid-search').locator('input').fill('张秀英');
+      await byTestId(page, 'grid-search-go').click();
+      await page.locator('[data-testid="grid-household"]:visible', { hasText: '张秀英' }).locator('[data-testid="grid-household-open"]').click();
+      await byTestId(page, 'household-file').waitFor();
+      await recordVisit(page, 'normal');
+
+      const elder = await apiLogin(baseUrl, 'elder');
+      const pref = await api(baseUrl, '/api/me/preferences', { method: 'PATCH', token: elder.accessToken, body: { elderMode: true } });
+      assert(pref.status === 200, `elder mode: ${pref.status}`);
+      await switchUser(page, baseUrl, 'elder');
+      await openMe(page, baseUrl);
+      await byTestId(page, 'entry-my-file').click();
+      await waitForText(byTestId(page, 'my-file-visits'), '周敏', 'the visit in 我的档案');
+      await screenshot(page, 'my-file-elder');
+      await openMe(page, baseUrl);
+      await byTestId(page, 'entry-data-access').click();
+      await waitForText(byTestId(page, 'data-access-item').first(), '查看户档案', '谁查看了我的数据');
+    },
+  },
+];

@@ -1,0 +1,3 @@
+import Taro from '@tarojs/taro';
+
+export const go = (url: string) => () => void Taro.navigateTo({ url });

@@ -1,0 +1,78 @@
+import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CareSettingsRequest, RecordVisitRequest, ResolveWarningRequest, WarningListQuery } from '@honglin/shared';
+import type { Actor } from '../common/actor.js';
+import { CurrentActor } from '../common/decorators.js';
+import { IdPipe, Input, QueryInput } from '../common/validation.js';
+import { HouseholdViews } from './household-views.js';
+import { RiskWarningsService } from './risk-warnings.service.js';
+import { VisitsService } from './visits.service.js';
+
+/** 走访 and 风险预警 for grid staff. */
+@ApiTags('grid')
+@ApiBearerAuth()
+@Controller('org/grid')
+export class CareController {
+  constructor(
+    private readonly visits: VisitsService,
+    private readonly warnings: RiskWarningsService,
+  ) {}
+
+  /** 今日走访: overdue (most days first), due within three days, done this week (Asia/Shanghai). */
+  @Get('today')
+  today(@CurrentActor() actor: Actor) {
+    return this.visits.today(actor);
+  }
+
+  @Post('households/:id/visits')
+  record(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RecordVisitRequest) dto: RecordVisitRequest) {
+    return this.visits.record(actor, id, dto);
+  }
+
+  @Post('tasks/:id/done')
+  @HttpCode(200)
+  async taskDone(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+    await this.visits.completeTask(actor, id);
+    return { ok: true };
+  }
+
+  @Get('warnings')
+  list(@CurrentActor() actor: Actor, @QueryInput(WarningListQuery) q: WarningListQuery) {
+    return this.warnings.list(actor, q);
+  }
+
+  @Post('warnings/:id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
+    return this.warnings.acknowledge(actor, id);
+  }
+
+  @Post('warnings/:id/resolve')
+  @HttpCode(200)
+  resolve(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(ResolveWarningRequest) dto: ResolveWarningRequest) {
+    return this.warnings.resolve(actor, id, dto.note);
+  }
+
+  @Get('settings/:communityId')
+  settings(@CurrentActor() actor: Actor, @Param('communityId', IdPipe) communityId: string) {
+    return this.warnings.settings(actor, communityId);
+  }
+
+  @Put('settings/:communityId')
+  saveSettings(@CurrentActor() actor: Actor, @Param('communityId', IdPipe) communityId: string, @Input(CareSettingsRequest) dto: CareSettingsRequest) {
+    return this.warnings.saveSettings(actor, communityId, dto);
+  }
+}
+
+/** 我的档案: the resident's own file. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MyFileController {
+  constructor(private readonly views: HouseholdViews) {}
+
+  @Get('household-file')
+  mine(@CurrentActor() actor: Actor) {
+    return this.views.myFile(actor);
+  }
+}
