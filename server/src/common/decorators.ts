@@ -24,8 +24,11 @@ export const ACCESS_EXTENSION = 'x-honglin-access';
  * - organiser: organiser or admin of the object's subtree (meetings, check-in codes, the mall).
  * - treasurer: treasurer or admin of the object's subtree (DUES_ROLES).
  * - admin: admin of the object's subtree.
+ * - grid: grid staff of the object's grid (households/grid-scope.ts): the grid_worker role on the grid, or
+ *   organiser/admin held from a community down; street-level grants see aggregates only.
+ * - community: organiser/admin held on a community (community staff: the households' risk settings).
  */
-export const ACCESS_KINDS = ['public', 'self', 'street', 'manager', 'organiser', 'treasurer', 'admin'] as const;
+export const ACCESS_KINDS = ['public', 'self', 'street', 'manager', 'organiser', 'treasurer', 'admin', 'grid', 'community'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 /** Declares the route's expected access beside it; it changes nothing at run time (the services decide). */
 export const Access = (...kinds: [Exclude<AccessKind, 'public'>, ...Exclude<AccessKind, 'public'>[]]) => ApiExtension(ACCESS_EXTENSION, kinds);

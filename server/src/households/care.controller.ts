@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CareSettingsRequest, RecordVisitRequest, ResolveWarningRequest, WarningListQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
-import { CurrentActor } from '../common/decorators.js';
+import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { HouseholdViews } from './household-views.js';
 import { RiskWarningsService } from './risk-warnings.service.js';
@@ -19,16 +19,19 @@ export class CareController {
   ) {}
 
   /** 今日走访: overdue (most days first), due within three days, done this week (Asia/Shanghai). */
+  @Access('grid')
   @Get('today')
   today(@CurrentActor() actor: Actor) {
     return this.visits.today(actor);
   }
 
+  @Access('grid')
   @Post('households/:id/visits')
   record(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(RecordVisitRequest) dto: RecordVisitRequest) {
     return this.visits.record(actor, id, dto);
   }
 
+  @Access('grid')
   @Post('tasks/:id/done')
   @HttpCode(200)
   async taskDone(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
@@ -36,28 +39,33 @@ export class CareController {
     return { ok: true };
   }
 
+  @Access('grid')
   @Get('warnings')
   list(@CurrentActor() actor: Actor, @QueryInput(WarningListQuery) q: WarningListQuery) {
     return this.warnings.list(actor, q);
   }
 
+  @Access('grid')
   @Post('warnings/:id/acknowledge')
   @HttpCode(200)
   acknowledge(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.warnings.acknowledge(actor, id);
   }
 
+  @Access('grid')
   @Post('warnings/:id/resolve')
   @HttpCode(200)
   resolve(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(ResolveWarningRequest) dto: ResolveWarningRequest) {
     return this.warnings.resolve(actor, id, dto.note);
   }
 
+  @Access('grid')
   @Get('settings/:communityId')
   settings(@CurrentActor() actor: Actor, @Param('communityId', IdPipe) communityId: string) {
     return this.warnings.settings(actor, communityId);
   }
 
+  @Access('community')
   @Put('settings/:communityId')
   saveSettings(@CurrentActor() actor: Actor, @Param('communityId', IdPipe) communityId: string, @Input(CareSettingsRequest) dto: CareSettingsRequest) {
     return this.warnings.saveSettings(actor, communityId, dto);
@@ -71,6 +79,7 @@ export class CareController {
 export class MyFileController {
   constructor(private readonly views: HouseholdViews) {}
 
+  @Access('self')
   @Get('household-file')
   mine(@CurrentActor() actor: Actor) {
     return this.views.myFile(actor);

@@ -4,14 +4,21 @@
 export const PERSONAS = ['resident', 'party_member', 'elder', 'organiser_a', 'organiser_b', 'grid_worker', 'admin'];
 export const ACCESS_EXTENSION = 'x-honglin-access';
 
-/** The roles that open a managing kind; `self` and `street` need no role. Mirrors server/src/common/decorators.ts. */
-export const KIND_ROLES = {
-  manager: ['organiser', 'treasurer', 'admin'],
-  organiser: ['organiser', 'admin'],
-  treasurer: ['treasurer', 'admin'],
-  admin: ['admin'],
+/**
+ * The grants (role and the kind of node it is held on, from GET /api/me) that open a managing kind; `self`
+ * and `street` need none. Mirrors server/src/common/decorators.ts, scope.ts and households/grid-scope.ts.
+ */
+const among = (...roles) => (g) => roles.includes(g.role);
+const TOP = ['street', 'committee'];
+export const KIND_GRANTS = {
+  manager: among('organiser', 'treasurer', 'admin'),
+  organiser: among('organiser', 'admin'),
+  treasurer: among('treasurer', 'admin'),
+  admin: among('admin'),
+  grid: (g) => g.role === 'grid_worker' || (among('organiser', 'admin')(g) && !TOP.includes(g.kind)),
+  community: (g) => among('organiser', 'admin')(g) && ['community', 'general_branch'].includes(g.kind),
 };
-export const KINDS = ['public', 'self', 'street', ...Object.keys(KIND_ROLES)];
+export const KINDS = ['public', 'self', 'street', ...Object.keys(KIND_GRANTS)];
 
 /** Lists that show what a person manages (as opposed to what they may read). */
 export const MANAGER_LISTS = [/^\/api\/org\//, '/api/activities/manage', '/api/activities/places', '/api/dues/branches', '/api/meetings', '/api/complaints/manage', '/api/volunteering/campaigns/manage', '/api/volunteering/hours', '/api/volunteering/mobilisations/manage'];
@@ -22,10 +29,10 @@ export const PATH_VALUES = { type: 'meeting' };
 /** Writes with lasting effects (an account, a family link the other routes act through) run after every other check (a deleted account answers 401). */
 export const LAST = [/\/delete-account$/, /\/auth\/logout$/, /\/family\/links\/\{id\}\/revoke$/];
 
-export const isManaging = (kinds) => kinds.some((k) => KIND_ROLES[k]);
+export const isManaging = (kinds) => kinds.some((k) => KIND_GRANTS[k]);
 
-/** Does the persona hold a role that one of the managing kinds accepts? */
-export const holdsRole = (kinds, roles) => kinds.some((k) => KIND_ROLES[k]?.some((r) => roles.has(r)));
+/** Does the persona hold a grant that one of the managing kinds accepts? */
+export const holdsRole = (kinds, grants) => kinds.some((k) => KIND_GRANTS[k] && grants.some(KIND_GRANTS[k]));
 
 /**
  * Expected outcome for a persona, given how the object relates to them:
@@ -56,7 +63,7 @@ export const DISJOINT = [
 ];
 
 /** Codes that refuse access itself, as opposed to a business rule (not eligible, code invalid, …). */
-const REFUSALS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DELETED', 'FORBIDDEN', 'FAMILY_NOT_LINKED', 'ACTIVITY_PLACE_NOT_YOURS'];
+const REFUSALS = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DELETED', 'FORBIDDEN', 'FAMILY_NOT_LINKED', 'ACTIVITY_PLACE_NOT_YOURS', 'GRID_STAFF_ONLY'];
 
 /**
  * What an answer shows: 'allow' (2xx/3xx), 'deny' (an access refusal; a 404 only when the path names one

@@ -20,7 +20,7 @@ const server = await spawnServer('authz');
 const send = (method, path, opts) => sendTo(server.base, method, path, opts);
 const tokens = Object.fromEntries(await Promise.all(PERSONAS.map(async (p) => [p, await demoLogin(server.base, p)])));
 const roles = {};
-for (const p of PERSONAS) roles[p] = new Set(JSON.parse((await send('get', '/api/me', { token: tokens[p] })).text).roles.map((g) => g.role));
+for (const p of PERSONAS) roles[p] = JSON.parse((await send('get', '/api/me', { token: tokens[p] })).text).roles.map((g) => ({ role: g.role, kind: g.node.kind }));
 const doc = JSON.parse((await send('get', '/api/docs-json')).text);
 const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op, kinds: op[ACCESS_EXTENSION] })));
 const matches = (list, path) => list.some((p) => (p instanceof RegExp ? p.test(path) : p === path));
