@@ -1,7 +1,7 @@
 // Objects the demo seed does not give every persona, made through the API before the matrix runs, so the
 // routes that take them are tried with a real object of one's own and of someone else: quiz attempts,
 // study sessions, complaints, activity sign-ups (enrollments), a family link (resident helps elder), a Party
-// application; and the managers' mall items, dues profiles and bills.
+// application, a 一键动员 call; and the managers' mall items, dues profiles and bills, household members, warnings.
 // Returns { [route path or the path up to the object]: { own: { persona: id }, managed: { persona: id } } }.
 
 const items = (x) => (Array.isArray(x) ? x : (x?.items ?? []));
@@ -92,6 +92,10 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
     if (!call?.id) continue;
     for (const x of [m, 'admin']) put('/api/volunteering/mobilisations/{id}', 'managed', x, call.id);
   }
+  // 一户一档: a person on one of the grid worker's households, and a risk warning of hers.
+  const household = items(json(await as('grid_worker', 'get', '/api/org/grid/households')))[0];
+  put('/api/org/grid/persons/{userId}', 'managed', 'grid_worker', household?.members?.[0]?.userId);
+  put('/api/org/grid/warnings/{id}', 'managed', 'grid_worker', items(json(await as('grid_worker', 'get', '/api/org/grid/warnings')))[0]?.id);
   for (const p of personas) put('/api/volunteering/mobilisations/{id}', 'own', p, items(json(await as(p, 'get', '/api/volunteering/mobilisations/mine')))[0]?.id);
   return made;
 }
