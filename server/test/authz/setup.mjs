@@ -48,18 +48,17 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
     put('/api/complaints/{id}', 'own', p, json(await as(p, 'post', '/api/complaints', body))?.id);
   }
 
-  // Sign-ups: each member without a role on the first activity that takes them; its managers manage the enrollment.
-  const activities = json(await as('admin', 'get', '/api/activities/manage'));
-  const list = items(activities);
+  // Sign-ups: each member without a role on the first activity that takes them, the community organiser's
+  // first (so a manager other than the admin manages the enrollment); its managers manage the enrollment.
+  const managedBy = {};
+  for (const m of personas) managedBy[m] = new Set(items(json(await as(m, 'get', '/api/activities/manage'))).map((x) => x.id));
+  const list = [...managedBy.grid_worker, ...managedBy.admin];
   for (const p of ['resident', 'party_member', 'elder']) {
-    for (const a of list.slice(0, 40)) {
-      const e = json(await as(p, 'post', `/api/activities/${a.id}/signup`, { companions: [] }));
+    for (const id of list.slice(0, 40)) {
+      const e = json(await as(p, 'post', `/api/activities/${id}/signup`, { companions: [] }));
       if (!e?.id) continue;
       put('/api/enrollments/{id}', 'own', p, e.id);
-      for (const m of personas) {
-        const mine = json(await as(m, 'get', '/api/activities/manage'));
-        if (items(mine).some((x) => x.id === a.id)) put('/api/enrollments/{id}', 'managed', m, e.id);
-      }
+      for (const m of personas) if (managedBy[m].has(id)) put('/api/enrollments/{id}', 'managed', m, e.id);
       break;
     }
   }
