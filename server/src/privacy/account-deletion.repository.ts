@@ -17,6 +17,8 @@ import { OrgNode } from '../organizations/org-node.entity.js';
 import { PartyApplication } from '../organizations/party-application.entity.js';
 import { PayOrder } from '../payments/pay-order.entity.js';
 import { VolunteerProfile } from '../volunteering/profile.entity.js';
+import { CorrectionRequestRow } from '../households/correction.entity.js';
+import { PersonProfile, PersonTagRow } from '../households/person-profile.entity.js';
 
 const LIVE_ENROLLMENT = ['registered', 'confirmed', 'waitlisted', 'offered'];
 
@@ -109,8 +111,19 @@ export class AccountDeletionRepository {
    * Personal texts and profiles the branch does not need: the income base (with its dues profile, so no
    * new bills are made), volunteer skills and availability, application and leave texts, comment words.
    * Bills, payments, hours, attendance and star ratings stay: they are the branch's records and totals.
+   * The household file's personal fields go too (ID number and its hash, birth date, phones, emergency
+   * contact, staff notes, tags) and the words of correction requests; visits stay as the grid's record.
    */
   async eraseTraces(em: EntityManager, userId: string, at: Date): Promise<void> {
+    await em.delete(PersonProfile, { userId });
+    await em.delete(PersonTagRow, { userId });
+    await em
+      .createQueryBuilder()
+      .update(CorrectionRequestRow)
+      .set({ proposed: '', reason: null, openKey: null, status: 'rejected', decidedAt: at, decisionReason: '申请人已注销账号' })
+      .where('userId = :userId AND status = :open', { userId, open: 'open' })
+      .execute();
+    await em.createQueryBuilder().update(CorrectionRequestRow).set({ proposed: '', reason: null }).where('userId = :userId', { userId }).execute();
     await em.delete(DuesProfile, { userId });
     await em.delete(VolunteerProfile, { userId });
     await em

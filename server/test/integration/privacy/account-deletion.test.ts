@@ -123,4 +123,16 @@ describe.each(databases())('account deletion (注销账号) on %s', (db) => {
     expect(fresh.body.user.id).not.toBe(member.userId);
     expect(fresh.body.user).toMatchObject({ name: '微信用户', phone: null, branch: null, roles: [] });
   });
+
+  it("erases the household file's personal fields with the account, keeping the grid's visits", async () => {
+    const count = async (table: string) => Number((await one(`SELECT COUNT(*) AS n FROM ${table} WHERE userId = ?`, [elder.userId])).n);
+    expect(await count('person_profiles')).toBe(1);
+    expect(await count('person_tags')).toBeGreaterThan(0);
+    const visits = Number((await one('SELECT COUNT(*) AS n FROM care_visits')).n);
+    const res = await as(t, elder).post(DELETE, { confirm: '注销' });
+    expect(res.status).toBe(200);
+    expect(await count('person_profiles')).toBe(0);
+    expect(await count('person_tags')).toBe(0);
+    expect(Number((await one('SELECT COUNT(*) AS n FROM care_visits')).n)).toBe(visits);
+  });
 });
