@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DELETED_USER_NAME, formatChinaDateTime, maskName } from '@honglin/shared';
 import { AppError } from '../common/app-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
+import { CorrectionsService } from '../households/corrections.service.js';
+import { HouseholdViews } from '../households/household-views.js';
 import { MembersService } from '../members/members.service.js';
 import { UserRepository } from '../members/user.repository.js';
 import { AccountDataRepository } from './account-data.repository.js';
@@ -15,6 +17,7 @@ export const EXPORTED = [
   'QuizAttempt', 'QuizAnswer', 'DuesProfile', 'DuesBill', 'DuesBillAdjustment', 'PayOrder', 'PayOrderBill', 'DuesReceipt', 'PayRefund',
   'VolunteerProfile', 'VolunteerHours', 'VolunteerHoursCorrection', 'VolunteerCertificate', 'MobilisationAnswerRow',
   'ActivityRating', 'InboxItem', 'SubscriptionGrant', 'Complaint',
+  'Household', 'HouseholdMember', 'PersonProfile', 'PersonTagRow', 'CareVisit', 'CorrectionRequestRow',
 ];
 
 /**
@@ -34,9 +37,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   'Activity, EnrollmentSlot, Meeting, MeetingPhoto, VolunteerCampaign, VolunteerShift, VolunteerImpactRecord, MobilisationCall': '活动、会议和志愿项目本身属于组织；您参与的部分已写在 enrollments、meetings、volunteering 中',
   FamilyInvite: '亲情账号邀请码只保存散列值，10分钟内失效',
   'AuditEntry, AuditHead': '审计链只记录编号和操作名称，是组织的问责记录；谁查看过您的数据，请在“谁查看了我的数据”中查看',
-  // Issue #16 still owes these to the export: until then the resident reads them in 我的档案.
-  'Household, HouseholdMember, PersonProfile, PersonTagRow, CareVisit, HouseholdTask, CorrectionRequestRow': '网格档案（一户一档、走访记录、更正申请）请在“我的—我的档案”中查看；下载文件暂未包含',
-  'RiskWarning, CareSettings': '风险预警和走访周期设置是网格员的工作记录；与您有关的走访在“我的档案”中',
+  'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
 };
 
 type Rows = Awaited<ReturnType<AccountDataRepository['all']>>;
@@ -50,12 +51,15 @@ export class AccountExportService {
     private readonly users: UserRepository,
     private readonly consents: ConsentRecords,
     private readonly crypto: FieldCrypto,
+    private readonly householdViews: HouseholdViews,
+    private readonly householdCorrections: CorrectionsService,
   ) {}
 
   async export(userId: string, now = clock.now()): Promise<Record<string, unknown>> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     const r = await this.data.all(userId);
+    const self = { userId, grants: [] };
     const [slots, meetings, contents, items, calls, answers, adjustments, orderDetails, corrections, activities] = await Promise.all([
       this.data.slots(r.enrollments.map((e) => e.slotId)),
       this.data.meetings(r.invitations.map((i) => i.meetingId)),
@@ -155,6 +159,8 @@ export class AccountExportService {
       complaints: r.complaints.map((c) => ({ id: c.id, category: c.category, text: c.text, subject: c.subject, about: person(c.accusedUserId), anonymous: c.anonymous, status: c.status, dueAt: c.dueAt, answer: c.answer, answeredBy: person(c.answeredBy), answeredAt: c.answeredAt, closedAt: c.closedAt, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt })),
       // Token hashes stay out: they are credentials, and useless to the person.
       logins: r.logins.map((t) => ({ createdAt: t.createdAt, expiresAt: t.expiresAt, usedAt: t.usedAt, revokedAt: t.revokedAt })),
+      // 我的档案 as the person sees it (ID number masked, staff notes left out), with their correction requests.
+      householdFile: { ...(await this.householdViews.myFile(self, now)), corrections: await this.householdCorrections.mine(self) },
       notExported: NOT_EXPORTED,
     };
   }

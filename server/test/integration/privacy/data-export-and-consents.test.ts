@@ -84,6 +84,16 @@ describe.each(databases())('my data and consents on %s', (db) => {
     expect(text).not.toMatch(/tokenHash|phoneCipher|baseCipher|codeHash/);
   });
 
+  it('holds the caller’s household file as 我的档案 shows it: visits, a masked ID number, no staff notes', async () => {
+    const doc = (await as(t, elder).get('/api/me/data-export')).body;
+    expect(doc.householdFile.household).toMatchObject({ label: expect.any(String) });
+    expect(doc.householdFile.person).toMatchObject({ userId: elder.userId });
+    expect(doc.householdFile.person).not.toHaveProperty('notes');
+    expect(doc.householdFile.person.idNumberMasked ?? '').not.toMatch(/^\d{17}[\dX]$/);
+    expect(doc.householdFile.visits.length).toBeGreaterThan(0);
+    expect(Array.isArray(doc.householdFile.corrections)).toBe(true);
+  });
+
   it('says, for every entity of the schema, whether it is exported or why not', () => {
     const decided = new Set([...EXPORTED, ...Object.keys(NOT_EXPORTED).flatMap((k) => k.split(', '))]);
     expect(ENTITIES.map((e) => e.name).filter((n) => !decided.has(n))).toEqual([]);
