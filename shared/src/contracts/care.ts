@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Cadence, PERSON_TAGS } from '../care-cadence.js';
 import type { PersonFileView, Provenance } from './households.js';
+import { imageDataUrl } from './images.js';
 import { Id } from './org.js';
 
 /** 走访 and 风险预警 (issue #16). */
@@ -15,6 +16,12 @@ export const VISIT_SITUATION_LABELS: Record<VisitSituation, string> = { normal: 
 /** A visit may be entered late (the grid worker was offline), but not more than this, and never ahead of now. */
 export const VISIT_BACKDATE_DAYS = 30;
 export const VISIT_CLOCK_SKEW_MS = 5 * 60_000;
+/** One photo per visit, re-encoded by the server (EXIF and GPS removed). */
+export const VISIT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Where a visit took place: recorded only when every person seen has consented (PIPL: whereabouts are sensitive). */
+export const VisitLocation = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
+export type VisitLocation = z.infer<typeof VisitLocation>;
 
 export const RecordVisitRequest = z
   .object({
@@ -26,6 +33,8 @@ export const RecordVisitRequest = z
     needs: z.array(z.string().trim().min(2, '需求请至少写2个字').max(200)).max(10).default([]),
     /** A correction: a new entry that stands in for an earlier one of the same household. */
     correctsVisitId: Id.optional(),
+    photo: imageDataUrl(VISIT_PHOTO_MAX_BYTES).optional(),
+    location: VisitLocation.optional(),
   })
   .strict();
 export type RecordVisitRequest = z.infer<typeof RecordVisitRequest>;
@@ -41,6 +50,9 @@ export interface VisitView {
   needs: string[];
   correctsVisitId: string | null;
   correctedBy: string | null;
+  /** Path of the photo under /api (grid staff only), when one was taken. */
+  photoUrl: string | null;
+  location: VisitLocation | null;
 }
 export interface TaskView {
   id: string;
@@ -122,6 +134,8 @@ export interface MyFileView {
   household: { id: string; label: string } | null;
   person: Omit<PersonFileView, 'notes' | 'idNumber'> & { idNumberMasked: string | null } | null;
   visits: VisitView[];
+  /** Whether the resident lets grid workers record a visit's location (their latest consent record). */
+  visitLocationConsent: boolean;
 }
 
 /** 更正申请: a resident asks the grid worker to correct something in their file; accepted or rejected with a reason. */
@@ -168,3 +182,19 @@ export interface CorrectionView {
   decidedAt: string | null;
   decisionReason: string | null;
 }
+
+/**
+ * What a family member linked to an older resident (亲情账号, active link) sees of the elder's care:
+ * who visited and when, with a summary fit for family (no staff notes), and the warnings about them.
+ */
+export interface FamilyCareView {
+  elder: { id: string; name: string };
+  household: { label: string } | null;
+  nextDueOn: string | null;
+  visits: { id: string; visitedAt: string; visitorName: string; method: VisitMethod; situation: VisitSituation; summary: string }[];
+  warnings: { id: string; level: WarningLevel; status: WarningStatus; sentence: string; raisedAt: string; acknowledgedAt: string | null; resolvedAt: string | null; resolutionNote: string | null }[];
+}
+
+/** A resident's own say on whether a grid worker may record where a visit to them took place. */
+export const VisitLocationConsentRequest = z.object({ allow: z.boolean({ error: '请选择是否同意' }) }).strict();
+export type VisitLocationConsentRequest = z.infer<typeof VisitLocationConsentRequest>;
