@@ -20,15 +20,19 @@ import { ElderAloneUnvisitedRule, RepeatedNoAnswerRule } from './risk-rules.buil
 import { RiskWarningsService } from './risk-warnings.service.js';
 import { VisitsService } from './visits.service.js';
 import { FamilyCare } from './family-care.js';
+import { GridAggregates } from './grid-aggregates.js';
+import { GridAggregatesController } from './grid-aggregates.controller.js';
+import { GridAggregatesRepository } from './grid-aggregates.repository.js';
 import { VisitMedia } from './visit-media.js';
 
 /** 一户一档, 走访 and 风险预警 (issue #16). */
 export const HOUSEHOLDS: Domain = {
-  controllers: [HouseholdsController, CareController, MyFileController, MyCorrectionsController, CorrectionsController, FamilyCareController],
+  controllers: [HouseholdsController, CareController, MyFileController, MyCorrectionsController, CorrectionsController, FamilyCareController, GridAggregatesController],
   providers: [
     HouseholdsRepository, CareRepository, RiskFactsRepository, CareSchedule, CareViews, HouseholdsService, HouseholdViews, VisitsService,
     RiskRules, ElderAloneUnvisitedRule, RepeatedNoAnswerRule, RiskNotices, RiskEngine, RiskJob, RiskWarningsService,
     CorrectionsRepository, CorrectionsService, OverdueCorrectionRule, VisitMedia, FamilyCare,
+    GridAggregatesRepository, GridAggregates,
   ],
   entities: HOUSEHOLD_ENTITIES,
   seed: HOUSEHOLDS_SEED,

@@ -198,3 +198,22 @@ export interface FamilyCareView {
 /** A resident's own say on whether a grid worker may record where a visit to them took place. */
 export const VisitLocationConsentRequest = z.object({ allow: z.boolean({ error: '请选择是否同意' }) }).strict();
 export type VisitLocationConsentRequest = z.infer<typeof VisitLocationConsentRequest>;
+
+/** Counts of a sensitive group below this are shown as “<5” to anyone who is not staff of that grid or community. */
+export const AGGREGATE_SUPPRESS_BELOW = 5;
+export type AggregateCount = number | '<5';
+export interface GridAggregateRow {
+  id: string;
+  name: string;
+  households: number;
+  residents: number;
+  overdue: number;
+  openWarnings: Record<WarningLevel, number>;
+  /** People per assigned tag; sensitive tags (低保, 残疾, 特困) suppressed below 5 for street-level viewers. */
+  tags: Partial<Record<(typeof PERSON_TAGS)[number], AggregateCount>>;
+}
+/** 街道汇总: per community and per grid, numbers only, never a name or a household. */
+export interface GridAggregatesView {
+  today: string;
+  communities: (GridAggregateRow & { grids: GridAggregateRow[] })[];
+}
