@@ -20,6 +20,7 @@ import { ElderAloneUnvisitedRule, RepeatedNoAnswerRule } from './risk-rules.buil
 import { RiskWarningsService } from './risk-warnings.service.js';
 import { VisitsService } from './visits.service.js';
 import { FamilyCare } from './family-care.js';
+import { HouseholdPeople } from './household-people.js';
 import { GridAggregates } from './grid-aggregates.js';
 import { GridAggregatesController } from './grid-aggregates.controller.js';
 import { GridAggregatesRepository } from './grid-aggregates.repository.js';
@@ -32,7 +33,7 @@ export const HOUSEHOLDS: Domain = {
     HouseholdsRepository, CareRepository, RiskFactsRepository, CareSchedule, CareViews, HouseholdsService, HouseholdViews, VisitsService,
     RiskRules, ElderAloneUnvisitedRule, RepeatedNoAnswerRule, RiskNotices, RiskEngine, RiskJob, RiskWarningsService,
     CorrectionsRepository, CorrectionsService, OverdueCorrectionRule, VisitMedia, FamilyCare,
-    GridAggregatesRepository, GridAggregates,
+    GridAggregatesRepository, GridAggregates, HouseholdPeople,
   ],
   entities: HOUSEHOLD_ENTITIES,
   seed: HOUSEHOLDS_SEED,

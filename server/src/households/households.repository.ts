@@ -48,6 +48,10 @@ export class HouseholdsRepository {
     return em.update(User, { id: userId }, { residenceNodeId: buildingId });
   }
 
+  setBirthYear(em: EntityManager, userId: string, birthYear: number): Promise<unknown> {
+    return em.update(User, { id: userId }, { birthYear });
+  }
+
   insertHousehold(em: EntityManager, h: Household): Promise<unknown> {
     return uniqueOr(em.insert(Household, h), 'HOUSEHOLD_EXISTS');
   }
