@@ -117,6 +117,7 @@ export class HouseholdViews {
       visits: await this.careViews.visits(visits),
       tasks: tasks.map((t) => ({ id: t.id, text: t.text, status: t.status, createdAt: t.createdAt.toISOString(), visitId: t.visitId })),
       warnings: await this.careViews.warnings(warnings),
+      locationConsent: await this.media.consentedAmong(members.filter((m) => !m.endedOn).map((m) => m.userId)),
     };
   }
 

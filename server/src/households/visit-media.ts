@@ -49,6 +49,11 @@ export class VisitMedia {
     return { visitLocationConsent: allow };
   }
 
+  async consentedAmong(userIds: string[]): Promise<string[]> {
+    const allowed = await this.consents.visitLocationAllowed(userIds);
+    return userIds.filter((id) => allowed.has(id));
+  }
+
   async locationConsent(userId: string): Promise<boolean> {
     return (await this.consents.visitLocationAllowed([userId])).has(userId);
   }

@@ -127,6 +127,8 @@ export interface HouseholdFileView {
   visits: VisitView[];
   tasks: TaskView[];
   warnings: WarningView[];
+  /** Members who let grid workers record where a visit took place (the visit form offers location only for them). */
+  locationConsent: string[];
 }
 
 /** 我的档案: what the resident sees of their own file (ID number and phones masked). */
@@ -217,3 +219,13 @@ export interface GridAggregatesView {
   today: string;
   communities: (GridAggregateRow & { grids: GridAggregateRow[] })[];
 }
+
+/** What each built-in rule threshold means, for the organiser's settings page (a rule added later shows its key). */
+export const THRESHOLD_LABELS: Record<string, { label: string; unit: string }> = {
+  'elder_alone_unvisited.cadences': { label: '独居老人超过几个走访周期未走访就预警', unit: '个周期' },
+  'elder_alone_unvisited.silentDays': { label: '且几天没有登录、签到、报名或家属代办', unit: '天' },
+  'no_answer_repeated.count': { label: '连续几次无人应答就预警', unit: '次' },
+  'correction_overdue.days': { label: '更正申请几天未处理就预警', unit: '天' },
+};
+/** The tags whose cadence a community sets, in the order the settings page lists them ('default': everyone else). */
+export const CADENCE_KEYS = ['elder_alone', 'tekun', 'advanced_age', 'dibao', 'disabled', 'left_behind_child', 'empty_nest', 'migrant', 'veteran', 'watch', 'default'] as const;

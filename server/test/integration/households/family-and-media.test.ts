@@ -79,6 +79,7 @@ describe.each(databases())('family view of care, visit photos and locations on %
 
     expect((await as(t, elder).put('/api/me/household-file/location-consent', { allow: true })).body).toEqual({ visitLocationConsent: true });
     expect((await as(t, elder).get('/api/me/household-file')).body.visitLocationConsent).toBe(true);
+    expect((await as(t, worker).get(`/api/org/grid/households/${home}`)).body.locationConsent).toEqual([elder.userId]);
     const ok = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, body);
     expect(ok.status).toBe(201);
     expect(ok.body.location).toEqual({ lat: 31.2304, lng: 121.4737 });

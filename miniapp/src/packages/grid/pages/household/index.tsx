@@ -21,6 +21,7 @@ import { InfoRow } from '../../../../components/InfoRow';
 import { PageShell } from '../../../../components/PageShell';
 import { ROUTES } from '../../../../routes';
 import { completeTask, householdFile } from '../../../../services/grid';
+import { rememberFile } from '../../lib/file-cache';
 import { go } from '../../lib/go';
 import '../../grid.scss';
 
@@ -32,7 +33,7 @@ export default function HouseholdPage() {
 function Household({ id }: { id: string }) {
   const [file, setFile] = useState<HouseholdFileView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => householdFile(id).then(setFile, (e: Error) => setError(e.message));
+  const load = () => householdFile(id).then((f) => setFile(rememberFile(f)), (e: Error) => setError(e.message));
   usePageShow(() => void load());
   if (error) return <EmptyState title="无法打开户档案" description={error} />;
   if (!file) return <EmptyState title="正在加载…" />;
