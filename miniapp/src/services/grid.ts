@@ -6,8 +6,8 @@ export function todayVisits(): Promise<TodayVisitsView> {
   return request('/api/org/grid/today', { toast: false });
 }
 
-export function listHouseholds(query: { q?: string; filter?: string; cursor?: string | null }): Promise<Page<HouseholdListItem>> {
-  return request('/api/org/grid/households', { query: { q: query.q || undefined, filter: query.filter ?? 'all', cursor: query.cursor ?? undefined, limit: 30 }, toast: false });
+export function listHouseholds(query: { q?: string; filter?: string; tag?: string | null; cursor?: string | null }): Promise<Page<HouseholdListItem>> {
+  return request('/api/org/grid/households', { query: { q: query.q || undefined, filter: query.filter ?? 'all', tag: query.tag ?? undefined, cursor: query.cursor ?? undefined, limit: 30 }, toast: false });
 }
 
 /** The full file: the server records this look in the residents' 谁查看了我的数据. */
