@@ -107,8 +107,8 @@ export const tests = [
       await page.goto(`${baseUrl}/#/packages/grid/pages/aggregates/index`);
       const community = byTestId(page, 'aggregate-community').first();
       await waitForText(community, '幸福社区', 'the street’s communities');
-      const text = await textOf(page.locator('.page-shell__body:visible'));
-      assert(text.includes('少于5人'), 'a small sensitive group is shown as 少于5人');
+      const text = (await page.locator('[data-testid="aggregate-community"]:visible').allInnerTexts()).join('\n');
+      assert(text.includes('少于5人'), `a small sensitive group is shown as 少于5人: ${text.slice(0, 400)}`);
       assert(!text.includes('张秀英'), 'no resident is named in the aggregates');
       await screenshot(page, 'grid-aggregates');
 
