@@ -1,9 +1,8 @@
-import sharp from 'sharp';
+import { jpegDataUrl, metadataLeft, phonePhoto } from '../../support/photos.js';
 import { link } from '../family/family-fixtures.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { as, type Auth } from './helpers.js';
 
-const jpeg = async () => `data:image/jpeg;base64,${(await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c00' } }).jpeg().toBuffer()).toString('base64')}`;
 
 describe.each(databases())('family view of care, visit photos and locations on %s', (db) => {
   let t: TestApp;
@@ -52,18 +51,19 @@ describe.each(databases())('family view of care, visit photos and locations on %
     expect(care.warnings).toEqual([expect.objectContaining({ level: 'orange', status: 'raised', sentence: expect.stringContaining('连续2次走访无人应答') })]);
   });
 
-  it('keeps a visit photo for grid staff only and refuses bytes that are not an image, writing nothing', async () => {
+  it('keeps a visit photo re-encoded without its GPS and camera, for grid staff only, and refuses bytes that are not an image, writing nothing', async () => {
     const before = await count();
     const bad = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: `data:image/jpeg;base64,${Buffer.from('not a photo at all').toString('base64')}` });
     expect(bad.body).toMatchObject({ code: 'VISIT_PHOTO_INVALID' });
     expect(await count()).toBe(before);
 
-    const ok = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: await jpeg() });
+    const ok = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: jpegDataUrl(await phonePhoto()) });
     expect(ok.status).toBe(201);
     expect(ok.body.photoUrl).toBe(`/api/org/grid/visits/${ok.body.id}/photo`);
-    const file = await t.http.get(ok.body.photoUrl).set('Authorization', worker.token);
+    const file = await t.http.get(ok.body.photoUrl).set('Authorization', worker.token).buffer(true);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect(await metadataLeft(file.body)).toEqual({ exif: false, gps: false, camera: false, orientation: undefined });
     expect((await t.http.get(ok.body.photoUrl).set('Authorization', elder.token)).status).toBe(403);
     // The resident sees the visit, not a link they could not open.
     const mine = (await as(t, elder).get('/api/me/household-file')).body.visits.find((v: { id: string }) => v.id === ok.body.id);
