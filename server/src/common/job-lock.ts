@@ -58,7 +58,8 @@ export class RedisJobLock implements JobLock {
     url: string,
     private readonly prefix = 'honglin:job:',
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    // Lazy: instances that run no background work never open the connection.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true });
   }
 
   async run(name: string, ttlMs: number, work: () => Promise<void>): Promise<boolean> {
@@ -85,7 +86,8 @@ export class RedisJobLock implements JobLock {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    if (this.redis.status === 'wait') this.redis.disconnect();
+    else await this.redis.quit().catch(() => undefined);
   }
 }
 
