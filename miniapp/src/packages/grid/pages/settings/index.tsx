@@ -89,7 +89,7 @@ function CommunitySettings({ communityId }: { communityId: string }) {
     <View key={key} className="settings-field" data-testid={`setting-${key}`}>
       <Text className="form-row__label">{label}</Text>
       <View className="row-actions">
-        <Input className="form-input" type="number" maxlength={3} value={value} placeholder={placeholder} onInput={(e) => set(e.detail.value)} aria-label={label} data-testid={`setting-input-${key}`} />
+        <Input className="form-input" type="number" maxlength={3} value={value} placeholder={placeholder} onInput={(e) => set(e.detail.value)} aria-label={label} nativeProps={{ 'aria-label': label }} data-testid={`setting-input-${key}`} />
         <Text className="grid-line">{unit}</Text>
       </View>
       {errors[key] ? <Text className="grid-line grid-overdue" data-testid="setting-error">{errors[key]}</Text> : null}
