@@ -22,6 +22,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { ROUTES } from '../../../../routes';
 import { completeTask, householdFile } from '../../../../services/grid';
 import { rememberFile } from '../../lib/file-cache';
+import { VisitPhoto } from '../../lib/VisitPhoto';
 import { go } from '../../lib/go';
 import '../../grid.scss';
 
@@ -77,10 +78,13 @@ function Household({ id }: { id: string }) {
       <Card title="走访记录" testId="household-visits">
         {file.visits.length === 0 ? <Text className="grid-line">还没有走访记录</Text> : null}
         {file.visits.map((v) => (
-          <Text key={v.id} className="grid-line" data-testid="household-visit">
-            {formatChinaDateTime(v.visitedAt)} {v.visitor.name} {VISIT_METHOD_LABELS[v.method]} · {VISIT_SITUATION_LABELS[v.situation]}
-            {v.notes ? ` · ${v.notes}` : ''}{v.correctedBy ? '（已更正）' : ''}{v.correctsVisitId ? '（更正记录）' : ''}
-          </Text>
+          <View key={v.id}>
+            <Text className="grid-line" data-testid="household-visit">
+              {formatChinaDateTime(v.visitedAt)} {v.visitor.name} {VISIT_METHOD_LABELS[v.method]} · {VISIT_SITUATION_LABELS[v.situation]}
+              {v.notes ? ` · ${v.notes}` : ''}{v.correctedBy ? '（已更正）' : ''}{v.correctsVisitId ? '（更正记录）' : ''}{v.location ? ' · 已记录走访位置' : ''}
+            </Text>
+            {v.photoUrl ? <VisitPhoto url={v.photoUrl} /> : null}
+          </View>
         ))}
       </Card>
     </View>
