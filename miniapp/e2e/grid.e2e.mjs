@@ -1,5 +1,8 @@
 import { api, apiLogin, assert, byTestId, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
 
+/** An 8×8 JPEG, as a visit photo. */
+const PHOTO = 'data:image/jpeg;base64,/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAL/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAwX/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCABIT/2Q==';
+
 async function switchUser(page, baseUrl, persona) {
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${baseUrl}/#/pages/home/index`);
@@ -100,8 +103,11 @@ export const tests = [
       // A visit with a staff note the family must not see.
       const elderLogin = await apiLogin(baseUrl, 'elder');
       const file = await api(baseUrl, '/api/me/household-file', { token: elderLogin.accessToken });
-      const visit = await api(baseUrl, `/api/org/grid/households/${file.body.household.id}/visits`, { method: 'POST', token: worker.accessToken, body: { method: 'phone', situation: 'normal', notes: '血压药快吃完了' } });
+      const visit = await api(baseUrl, `/api/org/grid/households/${file.body.household.id}/visits`, { method: 'POST', token: worker.accessToken, body: { method: 'phone', situation: 'normal', notes: '血压药快吃完了', photo: PHOTO } });
       assert(visit.status === 201, `visit: ${visit.status} ${visit.text}`);
+      // The photo shows on the household page (fetched with the grid worker's token).
+      await page.goto(`${baseUrl}/#/packages/grid/pages/household/index?id=${file.body.household.id}`);
+      await byTestId(page, 'household-visit-photo').first().waitFor();
 
       await switchUser(page, baseUrl, 'admin');
       await page.goto(`${baseUrl}/#/packages/grid/pages/aggregates/index`);
