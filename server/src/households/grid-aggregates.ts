@@ -42,15 +42,20 @@ export class GridAggregates {
     const staff = gridPaths(actor);
     const exact = (path: string) => staff.some((p) => path.startsWith(p));
     const rows = communities
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+      .sort(byName)
       .map((c) => {
-        const mine = grids.filter((g) => g.parentId === c.id).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+        const mine = grids.filter((g) => g.parentId === c.id).sort(byName);
         const totals = mine.reduce((t, g) => add(t, counts.get(g.id)!), empty());
         return { ...shape(c.id, c.name, totals, mine.every((g) => exact(g.path))), grids: mine.map((g) => shape(g.id, g.name, counts.get(g.id)!, exact(g.path))) };
       });
     return { today, communities: rows };
   }
 }
+
+/** 一网格, 二网格, 三网格 in counting order (neither pinyin nor code points give it): numerals compared as digits. */
+const NUMERALS = '一二三四五六七八九十';
+const sortKey = (name: string) => name.replace(/[一二三四五六七八九十]/g, (c) => String(NUMERALS.indexOf(c) + 1).padStart(2, '0'));
+const byName = (a: { name: string }, b: { name: string }) => (sortKey(a.name) < sortKey(b.name) ? -1 : sortKey(a.name) > sortKey(b.name) ? 1 : 0);
 
 const empty = (): Totals => ({ households: 0, residents: 0, overdue: 0, openWarnings: { red: 0, orange: 0, yellow: 0 }, tags: {} });
 

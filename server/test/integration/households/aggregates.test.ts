@@ -57,6 +57,7 @@ describe.each(databases())('street-level aggregate views 街道汇总 on %s', (d
     expect(v.communities.map((c) => c.name)).toEqual(['幸福社区']);
     expect(grid(v, '幸福一网格').tags.dibao).toBe(1);
     expect(grid(v, '和平一网格')).toBeUndefined();
+    expect(v.communities[0].grids.map((g) => g.name)).toEqual(['幸福一网格', '幸福二网格']);
   });
 
   it('refuses residents', async () => {
