@@ -16,8 +16,8 @@ export const VISIT_SITUATION_LABELS: Record<VisitSituation, string> = { normal: 
 /** A visit may be entered late (the grid worker was offline), but not more than this, and never ahead of now. */
 export const VISIT_BACKDATE_DAYS = 30;
 export const VISIT_CLOCK_SKEW_MS = 5 * 60_000;
-/** One photo per visit, re-encoded by the server (EXIF and GPS removed). */
-export const VISIT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** One photo per visit, re-encoded by the server (EXIF and GPS removed); as a data URL it must fit the 256 KB request body. */
+export const VISIT_PHOTO_MAX_BYTES = 150 * 1024;
 
 /** Where a visit took place: recorded only when every person seen has consented (PIPL: whereabouts are sensitive). */
 export const VisitLocation = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();

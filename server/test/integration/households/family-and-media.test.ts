@@ -56,6 +56,10 @@ describe.each(databases())('family view of care, visit photos and locations on %
     const bad = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: `data:image/jpeg;base64,${Buffer.from('not a photo at all').toString('base64')}` });
     expect(bad.body).toMatchObject({ code: 'VISIT_PHOTO_INVALID' });
     expect(await count()).toBe(before);
+    const huge = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: jpegDataUrl(Buffer.alloc(170 * 1024, 0xff)) });
+    expect(huge.status).toBe(400);
+    expect(huge.body.fields).toEqual([expect.objectContaining({ field: 'photo', message: '照片太大，请压缩后再上传' })]);
+    expect(await count()).toBe(before);
 
     const ok = await as(t, worker).post(`/api/org/grid/households/${home}/visits`, { method: 'home', situation: 'normal', photo: jpegDataUrl(await phonePhoto()) });
     expect(ok.status).toBe(201);
