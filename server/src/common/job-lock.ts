@@ -34,7 +34,7 @@ export class LocalJobLock implements JobLock {
     return this.marks.get(key) ?? null;
   }
 
-  async setMark(key: string, value: string): Promise<void> {
+  async setMark(key: string, value: string, _ttlMs?: number): Promise<void> {
     this.marks.set(key, value);
   }
 
