@@ -85,7 +85,7 @@ export const ERRORS = {
   ENROLLMENT_NOT_ATTENDABLE: { status: 409, message: '该报名不能标记到场情况' },
   ENROLLMENT_SLOT_CLOSED: { status: 409, message: '该活动已取消或结束，无法报名' },
   ACTIVITY_CANCELLED: { status: 409, message: '这个活动已经取消了' },
-  ACTIVITY_COVER_INVALID: { status: 400, message: '封面只支持300KB以内的JPG或PNG图片，请换一张或压缩后再上传' },
+  ACTIVITY_COVER_INVALID: { status: 400, message: '这张图片不能用作封面，请换一张 JPG 或 PNG 照片' },
   ACTIVITY_NOT_RATEABLE: { status: 409, message: '参加活动并签到后才能评价' },
   ACTIVITY_ALREADY_RATED: { status: 409, message: '您已经评价过这个活动了' },
   COMMENT_ALREADY_DECIDED: { status: 409, message: '该评价已审核过' },

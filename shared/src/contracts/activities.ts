@@ -77,7 +77,8 @@ export const RatingRequest = z
   .strict();
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
-export const ACTIVITY_COVER_MAX_BYTES = 300 * 1024;
+/** Under the API's 256 KB request limit once base64-encoded; the app shrinks a phone photo to fit. */
+export const ACTIVITY_COVER_MAX_BYTES = 180 * 1024;
 export const CoverUploadRequest = z.object({ dataUrl: imageDataUrl(ACTIVITY_COVER_MAX_BYTES) }).strict();
 export type CoverUploadRequest = z.infer<typeof CoverUploadRequest>;
 

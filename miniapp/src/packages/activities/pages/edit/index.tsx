@@ -168,7 +168,7 @@ function CoverPicker({ id, cover, onChange }: { id: string; cover: string | null
   };
   return (
     <View className="form-row">
-      <Text className="form-row__label">封面图片（选填，300KB以内）</Text>
+      <Text className="form-row__label">封面图片（选填）</Text>
       {cover ? <Image className="activity-cover" src={imageUrl(cover)} mode="aspectFill" /> : null}
       <BigButton variant="secondary" loading={busy} onClick={() => void pick()} testId="cover-pick">
         {cover ? '更换封面' : '上传封面'}
