@@ -1,0 +1,19 @@
+import type { Domain } from '../common/domain.js';
+import { CaseClock, CaseClockJob } from './case-clock.js';
+import { CaseHandlingService } from './case-handling.service.js';
+import { CaseNotices } from './case-notices.js';
+import { CasePlaces } from './case-places.js';
+import { CaseSettingsService } from './case-settings.service.js';
+import { CaseViews } from './case-views.js';
+import { CaseWorkflow } from './case-workflow.js';
+import { CasesController } from './cases.controller.js';
+import { CASE_ENTITIES } from './cases.entities.js';
+import { CasesRepository } from './cases.repository.js';
+import { ReportsService } from './reports.service.js';
+
+/** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
+export const CASES: Domain = {
+  controllers: [CasesController],
+  providers: [CasesRepository, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob],
+  entities: CASE_ENTITIES,
+};
