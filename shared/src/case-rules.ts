@@ -11,7 +11,8 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   accept: ['pending'],
   reassign: ['pending', 'accepted', 'in_progress'],
   reply: ['accepted', 'in_progress'],
-  resolve: ['accepted', 'in_progress'],
+  // From pending too: a quick fix (or a privacy complaint's answer) needs no separate acceptance.
+  resolve: ['pending', 'accepted', 'in_progress'],
   refuse: ['pending'],
   cannot_handle: ['accepted', 'in_progress'],
   merge: ['pending', 'accepted', 'in_progress'],

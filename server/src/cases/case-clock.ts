@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CASE_MAX_ESCALATION, CASE_REOPEN_DAYS } from '@honglin/shared';
+import { CASE_REOPEN_DAYS } from '@honglin/shared';
 import { clock } from '../common/clock.js';
 import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { CaseKinds } from './case-kinds.js';
 import { CasePlaces } from './case-places.js';
 import { CaseWorkflow } from './case-workflow.js';
 import type { Case } from './case.entity.js';
@@ -29,6 +30,7 @@ export class CaseClock {
     private readonly repo: CasesRepository,
     private readonly places: CasePlaces,
     private readonly workflow: CaseWorkflow,
+    private readonly kinds: CaseKinds,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -54,16 +56,19 @@ export class CaseClock {
   }
 
   private async escalate(c: Case, now: Date): Promise<boolean> {
-    if (c.escalationLevel >= CASE_MAX_ESCALATION) return false;
+    const policy = this.kinds.get(c.kind);
+    const max = this.kinds.maxEscalation(c.kind);
     const level = c.escalationLevel + 1;
-    const next = level < CASE_MAX_ESCALATION ? addWorkingDays(now, 1) : null;
-    const to = await this.places.escalationTo(c, level);
-    if (!to.length) this.logger.warn(`case ${c.id}: nobody to escalate to at level ${level}`);
+    const next = level < max ? addWorkingDays(now, 1) : null;
+    const to = policy?.ownNotices ? [] : await this.places.escalationTo(c, level);
+    if (!policy?.ownNotices && !to.length) this.logger.warn(`case ${c.id}: nobody to escalate to at level ${level}`);
     const what = c.status === 'pending' ? '超期未受理' : '超期未办结';
+    const where = policy?.ownNotices ? '' : `，升级至${level >= 2 ? '街道' : '社区'}督办`;
     return this.tx.run(async (em) => {
       if (!(await this.repo.claimEscalation(em, c.id, c.escalationLevel, next))) return false;
       const moved = { ...c, escalationLevel: level, escalateAt: next, dueSoonAt: null };
-      await this.workflow.record(em, moved, { actorId: null, event: 'escalated', text: `${what}，升级至${level >= 2 ? '街道' : '社区'}督办`, staff: [...to, ...(c.handlerId ? [c.handlerId] : [])] }, now);
+      await this.workflow.record(em, moved, { actorId: null, event: 'escalated', text: `${what}${where}`, staff: [...to, ...(c.handlerId ? [c.handlerId] : [])] }, now);
+      await policy?.escalated?.(em, moved, level, now);
       return true;
     });
   }
@@ -72,6 +77,7 @@ export class CaseClock {
     return this.tx.run(async (em) => {
       if (!(await this.repo.claimDueSoon(em, c.id, now))) return false;
       await this.workflow.record(em, c, { actorId: null, event: 'due_soon', text: c.status === 'pending' ? '即将超过受理时限' : '即将超过办结时限', staff: c.handlerId ? [c.handlerId] : [] }, now);
+      await this.kinds.get(c.kind)?.dueSoon?.(em, c, now);
       return true;
     });
   }

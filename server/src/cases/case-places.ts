@@ -8,7 +8,8 @@ import { CasesRepository } from './cases.repository.js';
 /** Where a case is: the building (when known), its grid, community and street. */
 export interface CasePlace {
   building: OrgNode | null;
-  grid: OrgNode;
+  /** Null for a case about a whole community (a privacy complaint). */
+  grid: OrgNode | null;
   community: OrgNode;
   street: OrgNode | null;
   /** The building's path, else the grid's: the scope the case lives in. */
@@ -31,11 +32,19 @@ export class CasePlaces {
     return { building: chain.building ?? null, grid: chain.grid, community: chain.community, street: chain.street ?? null, path: node.path };
   }
 
+  /** A community as a whole (no grid, no routing): for cases about the community rather than a spot in it. */
+  async communityPlace(communityId: string): Promise<CasePlace> {
+    const [node] = await this.repo.nodes([communityId]);
+    if (!node || node.kind !== 'community') throw AppError.notFound();
+    const chain = byKind(await this.repo.nodes(pathIds(node.path)));
+    return { building: null, grid: null, community: node, street: chain.street ?? null, path: node.path };
+  }
+
   /** The routing table, else the grid's worker (its contact), else the community's first organiser. */
   async handlerFor(place: CasePlace, category: string): Promise<string> {
-    const route = await this.repo.route(place.grid.id, category);
+    const route = place.grid ? await this.repo.route(place.grid.id, category) : null;
     if (route) return route.handlerUserId;
-    if (place.grid.contactUserId) return place.grid.contactUserId;
+    if (place.grid?.contactUserId) return place.grid.contactUserId;
     const [organiser] = await this.repo.holders(place.community.path, ['organiser', 'admin']);
     if (!organiser) throw new AppError('CASE_NO_HANDLER');
     return organiser;

@@ -46,9 +46,10 @@ export class CaseSettingsService {
 
   async setRoute(actor: Actor, dto: CaseRouteRequest): Promise<CaseRouteRow[]> {
     const place = await this.places.place(dto.gridId);
+    if (!place.grid || place.grid.id !== dto.gridId) throw new AppError('CASE_PLACE_OUTSIDE_GRID');
     assertManages(actor, place.community.path, CASE_SUPERVISORS);
     const state = await this.users.authState(dto.handlerUserId);
-    const ok = !!state && !state.disabled && !state.deleted && (place.grid.contactUserId === dto.handlerUserId || manages({ userId: dto.handlerUserId, grants: state.grants }, place.grid.path, CASE_STAFF));
+    const ok = !!state && !state.disabled && !state.deleted && (place.grid!.contactUserId === dto.handlerUserId || manages({ userId: dto.handlerUserId, grants: state.grants }, place.grid!.path, CASE_STAFF));
     if (!ok) throw new AppError('CASE_HANDLER_INVALID');
     await this.tx.run((em) => this.repo.saveRoute(em, { gridId: dto.gridId, category: dto.category, handlerUserId: dto.handlerUserId, updatedBy: actor.userId }));
     return this.routes(actor, place.community.id);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_MAX_ESCALATION, canCase, nextCaseStatus, type CaseAction, type CaseEventType, type CaseKind } from '@honglin/shared';
+import { canCase, nextCaseStatus, type CaseAction, type CaseEventType, type CaseKind } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { clock } from '../common/clock.js';
 import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { CaseKinds } from './case-kinds.js';
 import { CaseNotices } from './case-notices.js';
 import type { CaseEvent } from './case-parts.entity.js';
 import { CasePlaces, type CasePlace } from './case-places.js';
@@ -20,7 +21,7 @@ export interface OpenCase {
   filedById?: string | null;
   anonymous?: boolean;
   place: CasePlace;
-  handlerId: string;
+  handlerId: string | null;
 }
 
 /** A step: the action, who did it, what it changes beyond the status, the timeline text, who else must hear. */
@@ -47,6 +48,7 @@ export class CaseWorkflow {
     private readonly repo: CasesRepository,
     private readonly places: CasePlaces,
     private readonly notices: CaseNotices,
+    private readonly kinds: CaseKinds,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -58,10 +60,10 @@ export class CaseWorkflow {
   }
 
   /** The resolve clock from `from` (acceptance or a reopen); no escalation beyond the street. */
-  async resolveClock(c: Pick<Case, 'communityId' | 'category' | 'escalationLevel'>, from: Date, level = c.escalationLevel): Promise<Partial<Case>> {
+  async resolveClock(c: Pick<Case, 'kind' | 'communityId' | 'category' | 'escalationLevel'>, from: Date, level = c.escalationLevel): Promise<Partial<Case>> {
     const rule = await this.places.rule(c.communityId, c.category);
     const due = addWorkingDays(from, rule.resolveDays);
-    return { resolveDueAt: due, dueAt: due, dueSoonAt: dueSoonAt(from, due), escalateAt: level < CASE_MAX_ESCALATION ? due : null };
+    return { resolveDueAt: due, dueAt: due, dueSoonAt: dueSoonAt(from, due), escalateAt: level < this.kinds.maxEscalation(c.kind) ? due : null };
   }
 
   /** Builds a new case (not yet written): `insert` writes it in the caller's transaction. */
@@ -77,7 +79,7 @@ export class CaseWorkflow {
       filedById: spec.filedById ?? null,
       anonymous: spec.anonymous ?? false,
       communityId: place.community.id,
-      gridId: place.grid.id,
+      gridId: place.grid?.id ?? null,
       buildingId: place.building?.id ?? null,
       orgPath: place.path,
       handlerId: spec.handlerId,
@@ -101,7 +103,7 @@ export class CaseWorkflow {
     await this.repo.insert(em, c);
     await this.repo.follow(em, c.id, [c.reporterId]);
     const e = await this.repo.event(em, { caseId: c.id, at: c.createdAt, actorId: c.filedById ?? c.reporterId, type: 'filed', text: null });
-    if (c.handlerId) await this.notices.staff(em, c, e, [c.handlerId], c.acceptDueAt.getTime() - c.createdAt.getTime() < 12 * 3_600_000);
+    if (c.handlerId && !this.kinds.get(c.kind)?.ownNotices) await this.notices.staff(em, c, e, [c.handlerId], c.acceptDueAt.getTime() - c.createdAt.getTime() < 12 * 3_600_000);
     return e;
   }
 
@@ -120,6 +122,7 @@ export class CaseWorkflow {
   async record(em: EntityManager, c: Case, s: Pick<CaseStep, 'actorId' | 'event' | 'text' | 'staff' | 'also'>, now: Date): Promise<void> {
     const e = await this.repo.event(em, { caseId: c.id, at: now, actorId: s.actorId, type: s.event, text: s.text ?? null });
     await s.also?.(em, c);
+    if (this.kinds.get(c.kind)?.ownNotices) return;
     await this.notices.parties(em, c, e, await this.repo.followers(c.id, em));
     if (s.staff?.length) await this.notices.staff(em, c, e, s.staff, s.event === 'escalated' || s.event === 'due_soon');
   }

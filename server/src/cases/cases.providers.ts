@@ -1,5 +1,6 @@
 import type { Domain } from '../common/domain.js';
 import { CaseClock, CaseClockJob } from './case-clock.js';
+import { CaseKinds } from './case-kinds.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CaseNotices } from './case-notices.js';
 import { CasePlaces } from './case-places.js';
@@ -14,6 +15,6 @@ import { ReportsService } from './reports.service.js';
 /** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
 export const CASES: Domain = {
   controllers: [CasesController],
-  providers: [CasesRepository, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob],
+  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob],
   entities: CASE_ENTITIES,
 };
