@@ -197,6 +197,10 @@ export const ERRORS = {
   CASE_ANONYMOUS_NOT_ALLOWED: { status: 400, message: '只有“安全隐患”和“邻里纠纷”可以对处理人匿名，且需社区开启此项' },
   CASE_REJECTED: { status: 422, message: '反映内容未通过内容安全检查，请修改后再提交' },
   CASE_HANDLER_INVALID: { status: 400, message: '请选择本社区的网格员或工作人员作为负责人' },
+  CASE_PHOTO_INVALID: { status: 400, message: '照片无法识别，请上传手机拍摄的 JPG 或 PNG 照片' },
+  CASE_PHOTO_UNKNOWN: { status: 400, message: '有照片没有上传成功，请重新选择照片后再提交' },
+  CASE_PHOTOS_FULL: { status: 409, message: '每件反映最多6张照片' },
+  CASE_PROXY_NOT_ALLOWED: { status: 403, message: '您还不能替这位居民反映：需要亲情账号关系，或由其所在网格的网格员代办' },
   CASE_TOO_MANY: { status: 429, message: '今天提交的反映太多了，请明天再试；紧急情况请直接联系网格员' },
   // Grid ledger, care visits and risk warnings (issue #16)
   HOUSEHOLD_BUILDING_INVALID: { status: 400, message: '请选择户所在的楼栋' },

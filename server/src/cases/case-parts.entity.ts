@@ -51,3 +51,19 @@ export class CaseCategorySetting {
   @RefColumn() updatedBy: string;
   @UpdatedAt() updatedAt: Date;
 }
+
+/** A photo of a report (uploaded before filing, attached when filed) or the handler's after-photo. */
+@Entity('case_photos')
+@Index(['caseId'])
+@Index(['uploadedBy', 'caseId'])
+export class CasePhoto {
+  @IdColumn() id: string;
+  /** Null until the report it was uploaded for is filed. */
+  @RefColumn({ nullable: true }) caseId: string | null;
+  @RefColumn() uploadedBy: string;
+  @Column({ type: 'varchar', length: 10 }) phase: 'report' | 'after';
+  @Column({ type: 'varchar', length: 40 }) fileName: string;
+  @Column({ type: 'varchar', length: 40, nullable: true }) thumbFileName: string | null;
+  @Column({ type: 'int' }) bytes: number;
+  @CreatedAt() createdAt: Date;
+}

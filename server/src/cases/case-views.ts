@@ -4,6 +4,7 @@ import { clock } from '../common/clock.js';
 import type { CaseRelation } from './case-access.js';
 import type { CaseEvent } from './case-parts.entity.js';
 import type { Case } from './case.entity.js';
+import { CasePhotosRepository } from './case-photos.repository.js';
 import { CasesRepository } from './cases.repository.js';
 
 /** Steps a resident takes; everything else is staff (or the clock) and is named. */
@@ -13,7 +14,10 @@ const NO_RELATION: CaseRelation = { reporter: false, follower: false, handler: f
 /** Case views: neighbours never learn who reported; staff do, unless the reporter chose anonymity. */
 @Injectable()
 export class CaseViews {
-  constructor(private readonly repo: CasesRepository) {}
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly photos: CasePhotosRepository,
+  ) {}
 
   async one(c: Case, viewerId: string, r: CaseRelation): Promise<CaseView> {
     const [view] = await this.many([c], viewerId, new Map([[c.id, r]]), await this.repo.timeline(c.id));
@@ -28,6 +32,7 @@ export class CaseViews {
     );
     const nodes = new Map((await this.repo.nodes(rows.flatMap((c) => [c.buildingId, c.gridId, c.communityId]).filter((x): x is string => !!x))).map((n) => [n.id, n.name]));
     const counts = await this.repo.followerCounts(rows.map((c) => c.id));
+    const photos = await this.photos.ofCases(rows.map((c) => c.id));
     return rows.map((c) => {
       const r = relations.get(c.id) ?? NO_RELATION;
       const name = (id: string | null) => (id ? (people.get(id) ?? null) : null);
@@ -66,9 +71,20 @@ export class CaseViews {
             id: e.id,
             type: e.type,
             at: e.at.toISOString(),
-            actor: !e.actorId ? null : e.actorId === viewerId ? '我' : RESIDENT_STEPS.includes(e.type) ? (r.staff && !c.anonymous ? name(e.actorId) : '居民') : name(e.actorId),
+            actor: !e.actorId
+              ? null
+              : e.actorId === viewerId
+                ? '我'
+                : e.actorId === c.filedById && (r.reporter || r.staff)
+                  ? `${name(e.actorId)}（代办）`
+                  : RESIDENT_STEPS.includes(e.type)
+                    ? r.staff && !c.anonymous
+                      ? name(e.actorId)
+                      : '居民'
+                    : name(e.actorId),
             text: e.text,
           })),
+        photos: photos.filter((p) => p.caseId === c.id).map((p) => ({ id: p.id, phase: p.phase, url: `/api/cases/${c.id}/photos/${p.id}` })),
       };
     });
   }

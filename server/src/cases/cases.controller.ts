@@ -1,9 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CaseCommunityQuery,
   CaseDeadlineRequest,
   CaseExitRequest,
+  CasePhotoUploadRequest,
   CaseQueueQuery,
   CaseReasonRequest,
   CaseRouteRequest,
@@ -19,6 +21,7 @@ import type { Actor } from '../common/actor.js';
 import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { CaseHandlingService } from './case-handling.service.js';
+import { CasePhotosService } from './case-photos.service.js';
 import { CaseSettingsService } from './case-settings.service.js';
 import { ReportsService } from './reports.service.js';
 
@@ -31,9 +34,18 @@ export class CasesController {
     private readonly reports: ReportsService,
     private readonly handling: CaseHandlingService,
     private readonly settings: CaseSettingsService,
+    private readonly photos: CasePhotosService,
   ) {}
 
+  /** One photo for a report about to be filed (re-encoded: EXIF and GPS removed); its id goes in `photoIds`. */
   @Access('self')
+  @Post('photos')
+  upload(@CurrentActor() actor: Actor, @Input(CasePhotoUploadRequest) dto: CasePhotoUploadRequest) {
+    return this.photos.upload(actor, dto.dataUrl);
+  }
+
+  /** The resident's own report, or (代办, `onBehalfOf`) one a family member or grid worker files for them. */
+  @Access('self', 'grid')
   @Post('reports')
   file(@CurrentActor() actor: Actor, @Input(FileReportRequest) dto: FileReportRequest) {
     return this.reports.file(actor, dto);
@@ -88,6 +100,22 @@ export class CasesController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.reports.get(actor, id);
+  }
+
+  @Access('self', 'grid')
+  @Get(':id/photos/:photoId')
+  async photo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Param('photoId', IdPipe) photoId: string, @Query('thumb') thumb: string | undefined, @Res() res: Response) {
+    const file = await this.photos.read(actor, id, photoId, thumb === '1');
+    res.setHeader('Content-Type', file.mime);
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.send(file.bytes);
+  }
+
+  /** The handler's photo of the work done. */
+  @Access('grid', 'organiser')
+  @Post(':id/photos')
+  afterPhoto(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Input(CasePhotoUploadRequest) dto: CasePhotoUploadRequest) {
+    return this.photos.addAfter(actor, id, dto.dataUrl);
   }
 
   @Access('self')

@@ -3,6 +3,8 @@ import { CaseClock, CaseClockJob } from './case-clock.js';
 import { CaseKinds } from './case-kinds.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CaseNotices } from './case-notices.js';
+import { CasePhotosRepository } from './case-photos.repository.js';
+import { CasePhotosService } from './case-photos.service.js';
 import { CasePlaces } from './case-places.js';
 import { CaseSettingsService } from './case-settings.service.js';
 import { CaseViews } from './case-views.js';
@@ -15,6 +17,6 @@ import { ReportsService } from './reports.service.js';
 /** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
 export const CASES: Domain = {
   controllers: [CasesController],
-  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob],
+  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService],
   entities: CASE_ENTITIES,
 };

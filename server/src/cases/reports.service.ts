@@ -17,7 +17,10 @@ import { clock } from '../common/clock.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import type { User } from '../members/user.entity.js';
 import { WechatClient } from '../wechat/wechat.client.js';
-import { assertCanRead, relationTo, type CaseRelation } from './case-access.js';
+import { manages } from '../common/scope.js';
+import { FamilyLinksService } from '../family/family-links.service.js';
+import { assertCanRead, CASE_STAFF, relationTo, type CaseRelation } from './case-access.js';
+import { CasePhotosRepository } from './case-photos.repository.js';
 import { CasePlaces, type CasePlace } from './case-places.js';
 import { CaseViews } from './case-views.js';
 import { CaseWorkflow } from './case-workflow.js';
@@ -37,6 +40,8 @@ export class ReportsService {
     private readonly workflow: CaseWorkflow,
     private readonly views: CaseViews,
     private readonly wechat: WechatClient,
+    private readonly photos: CasePhotosRepository,
+    private readonly family: FamilyLinksService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -55,18 +60,22 @@ export class ReportsService {
   }
 
   async file(actor: Actor, dto: FileReportRequest, now = clock.now()): Promise<CaseView> {
-    const me = await this.me(actor);
+    const filer = await this.me(actor);
+    // 代办: the resident is the reporter (told of every step); the filer is on the timeline.
+    const me = dto.onBehalfOf && dto.onBehalfOf !== filer.id ? await this.proxyFor(actor, dto.onBehalfOf) : filer;
     const place = await this.placeFor(me, dto.buildingId);
     const rule = await this.places.rule(place.community.id, dto.category);
     if (dto.anonymous && !rule.anonymousAllowed) throw new AppError('CASE_ANONYMOUS_NOT_ALLOWED');
     await this.checkContent(me, dto.text);
     const handlerId = await this.places.handlerFor(place, dto.category);
-    const c = await this.workflow.build({ kind: 'report', category: dto.category, text: dto.text, reporterId: me.id, anonymous: dto.anonymous, place, handlerId }, now);
+    const filedById = me.id === filer.id ? null : filer.id;
+    const c = await this.workflow.build({ kind: 'report', category: dto.category, text: dto.text, reporterId: me.id, filedById, anonymous: dto.anonymous, place, handlerId }, now);
     await this.tx.run(async (em) => {
       if ((await this.repo.countFiledSince(em, me.id, new Date(now.getTime() - DAY_MS))) >= CASE_MAX_PER_DAY) throw new AppError('CASE_TOO_MANY');
       await this.workflow.insert(em, c);
+      if (!(await this.photos.attach(em, dto.photoIds, filer.id, c.id))) throw new AppError('CASE_PHOTO_UNKNOWN');
     });
-    return this.views.one(c, me.id, relationTo(actor, c, true));
+    return this.views.one(c, filer.id, relationTo(actor, c, true));
   }
 
   /** Joins an open report about one's own neighbourhood instead of filing a second one. */
@@ -141,6 +150,16 @@ export class ReportsService {
     if (!r.reporter) throw AppError.notFound();
     const moved = await this.workflow.step(c, { action: 'withdraw', actorId: actor.userId, event: 'withdrawn', staff: c.handlerId ? [c.handlerId] : [], patch: { dueAt: null, dueSoonAt: null, escalateAt: null, closedAt: clock.now() } });
     return this.views.one(moved, actor.userId, r);
+  }
+
+  /** A family member with an active 亲情账号 link, or the grid staff over where the resident lives. */
+  private async proxyFor(actor: Actor, residentId: string): Promise<User> {
+    const [resident] = await this.repo.users([residentId]);
+    if (!resident) throw new AppError('CASE_PROXY_NOT_ALLOWED');
+    if (await this.family.requireActive(actor, residentId).then(() => true, () => false)) return resident;
+    const [home] = resident.residenceNodeId ? await this.repo.nodes([resident.residenceNodeId]) : [];
+    if (home && manages(actor, home.path, CASE_STAFF)) return resident;
+    throw new AppError('CASE_PROXY_NOT_ALLOWED');
   }
 
   private async readable(actor: Actor, id: string): Promise<{ c: Case; r: CaseRelation }> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageDataUrl } from './images.js';
 import { Id, PageQuery } from './org.js';
 
 /**
@@ -97,6 +98,11 @@ export const CASE_REOPEN_DAYS = 7;
 /** Similar open cases shown before a new report: same category and building, filed within these days. */
 export const CASE_SIMILAR_DAYS = 14;
 export const CASE_TEXT_MAX = 1000;
+export const CASE_PHOTOS_MAX = 6;
+/** One photo per request, compressed on the phone first (the JSON body limit is 256 kB). */
+export const CASE_PHOTO_MAX_BYTES = 180 * 1024;
+export const CasePhotoUploadRequest = z.object({ dataUrl: imageDataUrl(CASE_PHOTO_MAX_BYTES) }).strict();
+export type CasePhotoUploadRequest = z.infer<typeof CasePhotoUploadRequest>;
 
 const Text = (what: string, min = 2) =>
   z.string({ error: `请填写${what}` }).trim().min(min, `${what}请至少写${min}个字`).max(CASE_TEXT_MAX, `${what}请控制在${CASE_TEXT_MAX}字以内`);
@@ -110,6 +116,10 @@ export const FileReportRequest = z
     buildingId: Id.optional(),
     /** Hide the reporter from the handler (only 安全隐患 and 邻里纠纷, where the community allows it). */
     anonymous: z.boolean().default(false),
+    /** Photos uploaded beforehand (POST /cases/photos), at most CASE_PHOTOS_MAX. */
+    photoIds: z.array(Id).max(6, '最多上传6张照片').default([]),
+    /** 代办: a grid worker or family member files for this resident (with a consent record). */
+    onBehalfOf: Id.optional(),
   })
   .strict();
 export type FileReportRequest = z.infer<typeof FileReportRequest>;
@@ -179,6 +189,8 @@ export interface CaseView {
   reporter: { name: string } | null;
   anonymous: boolean;
   timeline: CaseEventView[];
+  /** Photos of the report and, after handling, the handler's; fetched with the caller's token. */
+  photos: { id: string; phase: 'report' | 'after'; url: string }[];
 }
 
 export interface SimilarCaseView {
