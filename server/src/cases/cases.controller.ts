@@ -20,6 +20,7 @@ import {
 import type { Actor } from '../common/actor.js';
 import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
+import { CaseBoardService } from './case-board.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CasePhotosService } from './case-photos.service.js';
 import { CaseSettingsService } from './case-settings.service.js';
@@ -35,7 +36,22 @@ export class CasesController {
     private readonly handling: CaseHandlingService,
     private readonly settings: CaseSettingsService,
     private readonly photos: CasePhotosService,
+    private readonly board: CaseBoardService,
   ) {}
+
+  /** 公开栏: a community's resolved reports, masked, with counts by category and the median time to 办结. */
+  @Access('street')
+  @Get('board')
+  publicBoard(@QueryInput(CaseCommunityQuery) q: CaseCommunityQuery) {
+    return this.board.board(q.communityId);
+  }
+
+  /** One tap for an elder: 请网格员联系我, a case on the grid worker's clock about the resident's own building. */
+  @Access('self')
+  @Post('contact-me')
+  contactMe(@CurrentActor() actor: Actor) {
+    return this.reports.contactMe(actor);
+  }
 
   /** One photo for a report about to be filed (re-encoded: EXIF and GPS removed); its id goes in `photoIds`. */
   @Access('self')

@@ -138,6 +138,15 @@ export class CasesRepository {
     return this.ds.manager.createQueryBuilder(Case, 'c').where('c.status = :s AND c.resolvedAt <= :before', { s: 'resolved', before }).limit(limit).getMany();
   }
 
+  /** A community's reports filed since `since` (the public board; bounded by the period). */
+  reportsOf(communityId: string, since: Date): Promise<Case[]> {
+    return this.ds.manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.communityId = :communityId AND c.kind = :kind AND c.createdAt >= :since', { communityId, kind: 'report', since })
+      .andWhere('c.status NOT IN (:...gone)', { gone: ['merged', 'withdrawn'] })
+      .getMany();
+  }
+
   route(gridId: string, category: string): Promise<CaseRoute | null> {
     return this.ds.manager.findOne(CaseRoute, { where: { gridId, category } });
   }

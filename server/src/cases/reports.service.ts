@@ -78,6 +78,11 @@ export class ReportsService {
     return this.views.one(c, filer.id, relationTo(actor, c, true));
   }
 
+  /** 请网格员联系我: no typing, no category to choose; the grid worker calls back within a working day. */
+  contactMe(actor: Actor): Promise<CaseView> {
+    return this.file(actor, { category: 'other', text: '请网格员联系我（一键求助）', anonymous: false, photoIds: [] });
+  }
+
   /** Joins an open report about one's own neighbourhood instead of filing a second one. */
   async follow(actor: Actor, id: string): Promise<CaseView> {
     const c = await this.repo.find(id);
