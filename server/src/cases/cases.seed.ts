@@ -24,7 +24,7 @@ interface Spec {
 }
 
 /**
- * 我的反映 and the grid worker's queue on the demo: 张秀英's stair light being fixed (王丽 follows it),
+ * 我的反映 and the grid worker's queue on the demo: 张秀英's lift being repaired (王丽 follows it),
  * a hazard just reported, and resolved reports for the public board — dated relative to now.
  */
 async function seedCases(em: EntityManager): Promise<void> {
@@ -32,7 +32,7 @@ async function seedCases(em: EntityManager): Promise<void> {
   const [elder, resident, member, worker] = await Promise.all(['elder', 'resident', 'party_member', 'grid_worker'].map(persona));
   const community = await em.findOneOrFail(OrgNode, { where: { kind: 'community', name: '幸福社区' } });
   const specs: Spec[] = [
-    { reporter: elder.id, followers: [resident.id], category: 'facilities', text: '2单元3楼楼道的声控灯坏了一个星期，晚上上下楼看不见', hoursAgo: 30, status: 'in_progress', steps: [[2, 'accepted', 'worker'], [5, 'replied', 'worker', '已联系物业电工，明天上午来换灯']] },
+    { reporter: elder.id, followers: [resident.id], category: 'property', text: '2单元电梯这周停了三次，楼上的老人下不了楼', hoursAgo: 30, status: 'in_progress', steps: [[2, 'accepted', 'worker'], [5, 'replied', 'worker', '已联系物业和电梯维保公司，明天上午来检修']] },
     { reporter: member.id, category: 'safety', text: '车棚里有人飞线给电动车充电，电线挂在过道上', hoursAgo: 1, status: 'pending', steps: [] },
     { reporter: resident.id, category: 'sanitation', text: '单元门口堆了两周的装修垃圾，没人清运', hoursAgo: 240, status: 'rated', rating: 'satisfied', steps: [[3, 'accepted', 'worker'], [30, 'resolved', 'worker', '已协调物业清运完毕'], [40, 'rated', 'reporter', '满意']] },
     { reporter: elder.id, category: 'parking', text: '消防通道经常被私家车堵住', hoursAgo: 400, status: 'closed', steps: [[4, 'accepted', 'worker'], [70, 'resolved', 'worker', '已在通道两端加装地锁并张贴告示'], [240, 'closed', null, '办结7天内未评价，自动关闭']] },

@@ -28,7 +28,7 @@ function MyReports() {
       {items?.length === 0 ? <EmptyState title="还没有反映" description="看到身边的问题，点上面的“我要反映”告诉网格员。" /> : null}
       {items?.map((c) => (
         <Card key={c.id} testId={`voice-mine-${c.id}`}>
-          <View onClick={go(`${ROUTES.voiceDetail}?id=${c.id}`)}>
+          <View onClick={go(`${ROUTES.voiceDetail}?id=${c.id}`)} data-testid="voice-mine-item">
             <CaseTags c={c} />
             <Text className="voice-text">{c.text}</Text>
             <Text className="muted">{`${formatChinaDate(c.createdAt)} · ${c.me.reporter ? '我反映的' : '我关注的'}`}</Text>
