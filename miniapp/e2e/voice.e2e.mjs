@@ -43,7 +43,8 @@ export const tests = [
       await byTestId(page, 'voice-category-facilities').click();
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), byTestId(page, 'voice-add-photo').click()]);
       await chooser.setFiles({ name: 'stair.jpg', mimeType: 'image/jpeg', buffer: await stairPhoto() });
-      await byTestId(page, 'voice-photo').first().waitFor();
+      await byTestId(page, 'voice-photo').or(byTestId(page, 'voice-error')).first().waitFor();
+      assert(!(await byTestId(page, 'voice-error').count()), `the photo was refused: ${await textOf(byTestId(page, 'voice-error')).catch(() => '')}`);
       await byTestId(page, 'voice-next').click();
       await waitForText(byTestId(page, 'voice-confirm-summary'), '1 张照片', 'the confirm step');
       await byTestId(page, 'voice-text').locator('textarea').fill('2单元5楼楼道灯坏了，晚上看不见台阶');

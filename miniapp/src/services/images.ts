@@ -13,7 +13,9 @@ export async function pickImageAsDataUrl(maxBytes: number): Promise<string> {
   });
   const path = picked.tempFilePaths[0];
   if (process.env.TARO_ENV === 'h5') {
-    const blob = await (await fetch(path)).blob();
+    // The chosen File itself: fetching its blob: URL is refused by the page's CSP (connect-src 'self').
+    const file = (picked.tempFiles[0] as { originalFileObj?: Blob } | undefined)?.originalFileObj;
+    const blob = file ?? (await (await fetch(path)).blob());
     if (blob.size > maxBytes) throw new Error('照片太大，请选择小一些的照片');
     return new Promise((resolve, reject) => {
       const reader = new FileReader();

@@ -147,6 +147,14 @@ export class CasesRepository {
       .getMany();
   }
 
+  /** Open reports filed since `since`, with their building (the households' cluster warning). */
+  openReportsSince(since: Date): Promise<Case[]> {
+    return this.ds.manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.kind = :kind AND c.status IN (:...open) AND c.createdAt >= :since AND c.buildingId IS NOT NULL', { kind: 'report', open: OPEN, since })
+      .getMany();
+  }
+
   route(gridId: string, category: string): Promise<CaseRoute | null> {
     return this.ds.manager.findOne(CaseRoute, { where: { gridId, category } });
   }

@@ -1,5 +1,6 @@
 import { clock } from '../../../src/common/clock.js';
 import { CaseClock } from '../../../src/cases/case-clock.js';
+import { RiskEngine } from '../../../src/households/risk-engine.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { as, building, gridWorker, nodeId, notices, personaId, type Auth } from './helpers.js';
 
@@ -173,5 +174,22 @@ describe.each(databases())('case workflow 工单 on %s', (db) => {
     expect(refused.body).toMatchObject({ status: 'refused' });
     expect((await notices(t, c.id, 'case_refused')).map((n) => n.userId)).toEqual([elder.userId]);
     expect((await as(t, admin).get(`/api/cases/${c.id}`)).body.timeline.map((e: { type: string }) => e.type)).toEqual(['filed', 'refused']);
+  });
+
+  it('warns the grid (orange) once three reports from one building are open within 7 days, not at two', async () => {
+    const now = new Date('2025-10-20T02:00:00Z');
+    clock.pin(now);
+    const b = await building(t, '幸福三网格', 1);
+    const warnings = async () => (await t.dataSource.query("SELECT level, sentence FROM risk_warnings WHERE rule = 'reports_cluster' AND subjectId = ?", [b])) as { level: string; sentence: string }[];
+    for (const text of ['楼顶水箱漏水', '三楼走廊积水']) expect((await as(t, elder).post('/api/cases/reports', { category: 'facilities', text, buildingId: b })).status).toBe(201);
+    await t.app.get(RiskEngine).scan(now);
+    expect(await warnings()).toEqual([]);
+    expect((await as(t, member).post('/api/cases/reports', { category: 'property', text: '楼道墙皮因渗水脱落', buildingId: b })).status).toBe(201);
+    await t.app.get(RiskEngine).scan(now);
+    const [w] = await warnings();
+    expect(w.level).toBe('orange');
+    expect(w.sentence).toContain('近7天有3件居民反映仍未办结（公共设施、物业问题）');
+    await t.app.get(RiskEngine).scan(now);
+    expect(await warnings()).toHaveLength(1);
   });
 });

@@ -120,6 +120,7 @@ function FileReport({ me }: { me: MeView }) {
         {step === 2 ? (
           <Card title="拍一张照片（可以不拍）">
             {photoPart}
+            {errorLine}
             <BigButton onClick={() => setStep(3)} testId="voice-next">{photos.length ? '下一步' : '不拍照，下一步'}</BigButton>
           </Card>
         ) : null}
