@@ -112,13 +112,13 @@ export class CasesController {
   }
 
   /** The parties (reporter, followers) and the staff over its place; anyone else gets 404. */
-  @Access('self', 'grid')
+  @Access('self', 'grid', 'organiser')
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {
     return this.reports.get(actor, id);
   }
 
-  @Access('self', 'grid')
+  @Access('self', 'grid', 'organiser')
   @Get(':id/photos/:photoId')
   async photo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Param('photoId', IdPipe) photoId: string, @Query('thumb') thumb: string | undefined, @Res() res: Response) {
     const file = await this.photos.read(actor, id, photoId, thumb === '1');
