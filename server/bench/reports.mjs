@@ -144,15 +144,20 @@ for (let tick = 0; tick < (DAYS * 24) / TICK_H; tick++) {
   ticks.push(now.getTime());
   const due = Math.round((tick + 1) * perTick) - filedSoFar;
   for (let i = 0; i < due; i++, filedSoFar++) {
-    if (open.size && rand() < 0.1) {
-      // A duplicate: a neighbour in the same building asks for similar reports first and follows the one offered.
+    const recent = open.size && rand() < 0.1 ? [...open.entries()].filter(([, id]) => cases.get(id).filedAt > now.getTime() - 14 * 24 * H) : [];
+    if (recent.length) {
+      // A duplicate of an open case of the last 14 days: a neighbour in the same building is offered the
+      // similar open reports before filing, and follows the first one offered.
       duplicateIntents++;
-      const [key, existing] = pick([...open.entries()]);
+      const [key] = pick(recent);
       const [bid, category] = key.split(':');
       const actor = { userId: pick(buildingsById.get(bid).residents), grants: [] };
       const similar = await guard(() => reports.similar(actor, { category, buildingId: bid }));
-      if (similar?.some((s) => s.id === existing)) await guard(() => reports.follow(actor, existing));
-      else if (await guard(() => reports.file(actor, { category, text: `重复反映：${category}`, buildingId: bid, anonymous: false, photoIds: [] }))) duplicateCasesCreated++;
+      if (similar?.length) await guard(() => reports.follow(actor, similar[0].id));
+      else {
+        const view = await guard(() => reports.file(actor, { category, text: `重复反映：${category}`, buildingId: bid, anonymous: false, photoIds: [] }));
+        if (view) duplicateCasesCreated++;
+      }
       continue;
     }
     const b = pick(buildings);
