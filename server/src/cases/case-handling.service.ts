@@ -25,6 +25,8 @@ export class CaseHandlingService {
 
   /** "mine": cases assigned to the caller; "community": every case under the caller's supervised places. */
   async queue(actor: Actor, q: CaseQueueQuery): Promise<Page<CaseView>> {
+    // Handlers are staff (routes and reassignments only name staff): residents have no queue.
+    if (!actor.grants.some((g) => CASE_STAFF.includes(g.role))) throw new AppError('FORBIDDEN');
     const open = q.open === 'true';
     const rows =
       q.scope === 'mine'

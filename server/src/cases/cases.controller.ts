@@ -134,7 +134,8 @@ export class CasesController {
     return this.photos.addAfter(actor, id, dto.dataUrl);
   }
 
-  @Access('self')
+  /** Any open report, by anyone signed in (it was offered as similar): a follower is told of every step. */
+  @Access('street')
   @Post(':id/follow')
   @HttpCode(200)
   follow(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string) {

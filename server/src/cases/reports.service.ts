@@ -83,14 +83,14 @@ export class ReportsService {
     return this.file(actor, { category: 'other', text: '请网格员联系我（一键求助）', anonymous: false, photoIds: [] });
   }
 
-  /** Joins an open report about one's own neighbourhood instead of filing a second one. */
+  /** Joins an open report instead of filing a second one. */
   async follow(actor: Actor, id: string): Promise<CaseView> {
     const c = await this.repo.find(id);
     if (!c || c.kind !== 'report') throw AppError.notFound();
     const me = await this.me(actor);
-    const home = me.residenceNodeId ? await this.places.place(me.residenceNodeId).catch(() => null) : null;
+    // Anyone signed in may join an open report: "nearby" crosses community borders, the similar-report
+    // list (by building) is where the id comes from, and a follower never learns who reported.
     const r = relationTo(actor, c, await this.repo.isFollower(c.id, me.id));
-    if (!r.follower && !r.staff && home?.community.id !== c.communityId) throw AppError.notFound();
     if (!['pending', 'accepted', 'in_progress'].includes(c.status)) throw new AppError('CASE_WRONG_STATUS');
     if (!r.follower) {
       await this.tx.run(async (em) => {
