@@ -38,6 +38,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   FamilyInvite: '亲情账号邀请码只保存散列值，10分钟内失效',
   'AuditEntry, AuditHead': '审计链只记录编号和操作名称，是组织的问责记录；谁查看过您的数据，请在“谁查看了我的数据”中查看',
   'CaseRoute, CaseCategorySetting': '反映的分派表和办理时限是社区的工作设置，不是个人数据',
+  CasePhoto: '反映时上传的照片在“我的反映”的详情里查看（已去除位置信息），照片文件不随数据下载',
   'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
 };
 
