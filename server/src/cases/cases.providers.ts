@@ -2,6 +2,7 @@ import type { Domain } from '../common/domain.js';
 import { CaseClock, CaseClockJob } from './case-clock.js';
 import { CaseKinds } from './case-kinds.js';
 import { CaseBoardService } from './case-board.service.js';
+import { CaseDigest, CaseDigestJob } from './case-digest.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CaseNotices } from './case-notices.js';
 import { CasePhotosRepository } from './case-photos.repository.js';
@@ -20,7 +21,7 @@ import { CASES_SEED } from './cases.seed.js';
 /** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
 export const CASES: Domain = {
   controllers: [CasesController],
-  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService, CaseBoardService, ReportClusterRule],
+  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService, CaseBoardService, ReportClusterRule, CaseDigest, CaseDigestJob],
   entities: CASE_ENTITIES,
   seed: CASES_SEED,
 };

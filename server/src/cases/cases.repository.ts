@@ -155,6 +155,28 @@ export class CasesRepository {
       .getMany();
   }
 
+  /** Reports filed in [from, to): the weekly digest. */
+  reportsBetween(from: Date, to: Date): Promise<Case[]> {
+    return this.ds.manager.createQueryBuilder(Case, 'c').where('c.kind = :kind AND c.createdAt >= :from AND c.createdAt < :to', { kind: 'report', from, to }).getMany();
+  }
+
+  /** Open cases past their deadline. */
+  overdueOpen(now: Date): Promise<Case[]> {
+    return this.ds.manager.createQueryBuilder(Case, 'c').where('c.status IN (:...open) AND c.dueAt <= :now', { open: OPEN, now }).getMany();
+  }
+
+  /** 不满意 ratings given in [from, to), with the handler and community of their case. */
+  async unsatisfiedBetween(from: Date, to: Date): Promise<{ handlerId: string; communityId: string }[]> {
+    const rows = await this.ds.manager
+      .createQueryBuilder(CaseEvent, 'e')
+      .innerJoin(Case, 'c', 'c.id = e.caseId')
+      .select('c.handlerId', 'handlerId')
+      .addSelect('c.communityId', 'communityId')
+      .where("e.type = 'rated' AND e.text LIKE :u AND e.at >= :from AND e.at < :to AND c.handlerId IS NOT NULL", { u: '不满意%', from, to })
+      .getRawMany<{ handlerId: string; communityId: string }>();
+    return rows;
+  }
+
   route(gridId: string, category: string): Promise<CaseRoute | null> {
     return this.ds.manager.findOne(CaseRoute, { where: { gridId, category } });
   }

@@ -1,6 +1,7 @@
 import { clock } from '../../../src/common/clock.js';
 import { CaseClock } from '../../../src/cases/case-clock.js';
 import { RiskEngine } from '../../../src/households/risk-engine.js';
+import { CaseDigest } from '../../../src/cases/case-digest.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { as, building, gridWorker, nodeId, notices, personaId, type Auth } from './helpers.js';
 
@@ -191,5 +192,18 @@ describe.each(databases())('case workflow 工单 on %s', (db) => {
     expect(w.sentence).toContain('近7天有3件居民反映仍未办结（公共设施、物业问题）');
     await t.app.get(RiskEngine).scan(now);
     expect(await warnings()).toHaveLength(1);
+  });
+
+  it('sends the community organisers one weekly 热点 digest, once however often it runs', async () => {
+    const monday = new Date('2025-10-20T00:30:00Z'); // Monday 08:30 Beijing
+    clock.pin(monday);
+    await t.app.get(CaseDigest).run(monday);
+    await t.app.get(CaseDigest).run(new Date(monday.getTime() + 20 * MIN));
+    const rows = (await t.dataSource.query("SELECT userId, title, body FROM outbox_messages WHERE kind = 'case_digest'")) as { userId: string; title: string; body: string }[];
+    const mine = rows.filter((r) => r.title === '幸福社区本周居民反映热点');
+    expect(mine.map((r) => r.userId)).toEqual([organiserId]);
+    expect(mine[0].body).toMatch(/^本周共收到居民反映 \d+ 件（上周 \d+ 件）。热点类别：/);
+    expect(mine[0].body).toContain('件工单已超期未办结，请督办');
+    expect(rows.some((r) => r.userId === streetAdminId)).toBe(false);
   });
 });
