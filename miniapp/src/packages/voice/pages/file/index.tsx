@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { CASE_CATEGORIES, CASE_CATEGORY_LABELS, CASE_PHOTO_MAX_BYTES, CASE_PHOTOS_MAX, type CaseCategory, type MeView, type OrgNodeView, type SimilarCaseView } from '@honglin/shared';
+import { CASE_ANONYMOUS_CATEGORIES, CASE_CATEGORIES, CASE_CATEGORY_LABELS, CASE_PHOTO_MAX_BYTES, CASE_PHOTOS_MAX, type CaseCategory, type MeView, type OrgNodeView, type SimilarCaseView } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { PageShell } from '../../../../components/PageShell';
@@ -32,6 +32,7 @@ function FileReport({ me }: { me: MeView }) {
   const [buildings, setBuildings] = useState<OrgNodeView[]>([]);
   const [buildingId, setBuildingId] = useState<string | undefined>(me.building?.id);
   const [similar, setSimilar] = useState<SimilarCaseView[]>([]);
+  const [anonymous, setAnonymous] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -77,7 +78,7 @@ function FileReport({ me }: { me: MeView }) {
     if (!category) return setError('请选择要反映的问题类别');
     const body = text.trim() || (elder ? `${CASE_CATEGORY_LABELS[category]}问题，请看照片` : '');
     if (body.length < 2) return setError('请写一句话说明是什么问题');
-    void run(() => fileReport({ category, text: body, buildingId, photoIds: photos.map((p) => p.id) }));
+    void run(() => fileReport({ category, text: body, buildingId, photoIds: photos.map((p) => p.id), anonymous: anonymous && CASE_ANONYMOUS_CATEGORIES.includes(category) }));
   };
 
   const categories = (
@@ -156,6 +157,12 @@ function FileReport({ me }: { me: MeView }) {
         ))}
         {!buildings.length ? <Text className="muted">{me.building?.name ?? '请先在“我的—居住地”中选择您住的楼栋'}</Text> : null}
       </Card>
+      {category && CASE_ANONYMOUS_CATEGORIES.includes(category) ? (
+        <View className={`option-row${anonymous ? ' option-row--selected' : ''}`} onClick={() => setAnonymous(!anonymous)} data-testid="voice-anonymous">
+          <Text>不让处理人知道是我反映的</Text>
+          <Text className="option-row__mark">{anonymous ? '已选 ✓' : ''}</Text>
+        </View>
+      ) : null}
       {similarPart}
       {errorLine}
       <BigButton onClick={submit} loading={busy} testId="voice-submit">提交反映</BigButton>
