@@ -16,6 +16,7 @@ import {
   RateCaseRequest,
   ReassignCaseRequest,
   SimilarCasesQuery,
+  VisitFollowupRequest,
 } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { Access, CurrentActor } from '../common/decorators.js';
@@ -25,6 +26,7 @@ import { CaseHandlingService } from './case-handling.service.js';
 import { CasePhotosService } from './case-photos.service.js';
 import { CaseSettingsService } from './case-settings.service.js';
 import { ReportsService } from './reports.service.js';
+import { VisitFollowupsService } from './visit-followups.service.js';
 
 /** 我要反映 and 我的反映: the resident's side of the case workflow. Static paths before `:id`. */
 @ApiTags('cases')
@@ -37,7 +39,15 @@ export class CasesController {
     private readonly settings: CaseSettingsService,
     private readonly photos: CasePhotosService,
     private readonly board: CaseBoardService,
+    private readonly followups: VisitFollowupsService,
   ) {}
+
+  /** 走访发现: the grid staff raise a need found on a visit as a case about the household's building. */
+  @Access('grid')
+  @Post('visits/:visitId/followup')
+  followup(@CurrentActor() actor: Actor, @Param('visitId', IdPipe) visitId: string, @Input(VisitFollowupRequest) dto: VisitFollowupRequest) {
+    return this.followups.raise(actor, visitId, dto);
+  }
 
   /** 公开栏: a community's resolved reports, masked, with counts by category and the median time to 办结. */
   @Access('street')

@@ -16,12 +16,13 @@ import { CASE_ENTITIES } from './cases.entities.js';
 import { CasesRepository } from './cases.repository.js';
 import { ReportsService } from './reports.service.js';
 import { ReportClusterRule } from './report-cluster.rule.js';
+import { VisitFollowupsService } from './visit-followups.service.js';
 import { CASES_SEED } from './cases.seed.js';
 
 /** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
 export const CASES: Domain = {
   controllers: [CasesController],
-  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService, CaseBoardService, ReportClusterRule, CaseDigest, CaseDigestJob],
+  providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService, CaseBoardService, ReportClusterRule, CaseDigest, CaseDigestJob, VisitFollowupsService],
   entities: CASE_ENTITIES,
   seed: CASES_SEED,
 };

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CASE_MAX_ESCALATION, CASE_OPEN_STATUSES, type CaseStatus } from '@honglin/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { RoleAssignment } from '../members/role-assignment.entity.js';
 import { User } from '../members/user.entity.js';
+import { CareVisit } from '../households/care-visit.entity.js';
+import { Household, HouseholdMember } from '../households/household.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { CaseCategorySetting, CaseEvent, CaseFollower, CaseRoute } from './case-parts.entity.js';
 import { Case } from './case.entity.js';
@@ -175,6 +177,15 @@ export class CasesRepository {
       .where("e.type = 'rated' AND e.text LIKE :u AND e.at >= :from AND e.at < :to AND c.handlerId IS NOT NULL", { u: '不满意%', from, to })
       .getRawMany<{ handlerId: string; communityId: string }>();
     return rows;
+  }
+
+  /** A visit with its household and the household's current head (for a follow-up case). */
+  async visitWithHousehold(visitId: string): Promise<{ visit: CareVisit; household: Household; headUserId: string | null } | null> {
+    const visit = await this.ds.manager.findOne(CareVisit, { where: { id: visitId } });
+    const household = visit && (await this.ds.manager.findOne(Household, { where: { id: visit.householdId } }));
+    if (!visit || !household) return null;
+    const head = await this.ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, relation: 'head', endedOn: IsNull() } });
+    return { visit, household, headUserId: head?.userId ?? null };
   }
 
   route(gridId: string, category: string): Promise<CaseRoute | null> {

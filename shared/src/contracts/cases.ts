@@ -206,3 +206,7 @@ export const CaseCommunityQuery = z.object({ communityId: Id }).strict();
 export type CaseCommunityQuery = z.infer<typeof CaseCommunityQuery>;
 export const CaseExitRequest = z.object({ outcome: z.enum(['refused', 'cannot_handle'], { error: '请选择不予受理或无法办理' }), reason: Reason('原因') }).strict();
 export type CaseExitRequest = z.infer<typeof CaseExitRequest>;
+
+/** 走访发现: a need from a visit raised as a case (by the grid staff who visited). */
+export const VisitFollowupRequest = z.object({ category: z.enum(CASE_CATEGORIES, { error: '请选择问题类别' }), text: Text('需要跟进的问题') }).strict();
+export type VisitFollowupRequest = z.infer<typeof VisitFollowupRequest>;

@@ -72,4 +72,18 @@ describe.each(databases())('report photos and 代办 on %s', (db) => {
     expect((await as(t, elder).get(`/api/cases/${filed.body.id}`)).body.timeline[0]).toMatchObject({ type: 'filed', actor: '周敏（代办）' });
     expect((await as(t, member).post('/api/cases/reports', { category: 'facilities', text: '替邻居反映一下', onBehalfOf: elder.userId })).body.code).toBe('CASE_PROXY_NOT_ALLOWED');
   });
+
+  it('raises a need found on a visit as a follow-up case (走访发现) the visited resident follows', async () => {
+    const households = (await as(t, worker).get('/api/org/grid/households')).body;
+    const home = (households.items ?? households).find((h: { members: { userId: string }[] }) => h.members.some((m) => m.userId === elder.userId));
+    expect(home).toBeDefined();
+    const visit = await as(t, worker).post(`/api/org/grid/households/${home.id}/visits`, { method: 'home', situation: 'needs_help', seenUserIds: [elder.userId], needs: [] });
+    expect(visit.status).toBe(201);
+    expect((await as(t, outsider).post(`/api/cases/visits/${visit.body.id}/followup`, { category: 'facilities', text: '楼上卫生间漏水到张阿姨家' })).status).toBe(404);
+    const raised = await as(t, worker).post(`/api/cases/visits/${visit.body.id}/followup`, { category: 'facilities', text: '楼上卫生间漏水到张阿姨家' });
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({ kind: 'visit_followup', status: 'pending', handler: { name: '周敏' } });
+    const mine = (await as(t, elder).get('/api/cases/mine')).body.items.find((c: { id: string }) => c.id === raised.body.id);
+    expect(mine).toMatchObject({ me: { reporter: true } });
+  });
 });
