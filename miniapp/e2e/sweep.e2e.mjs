@@ -47,6 +47,7 @@ async function queriesFor(baseUrl, persona) {
   const campaign = first(await get('/api/volunteering/campaigns'));
   const call = first(await get('/api/volunteering/mobilisations/mine')) ?? first(await get('/api/volunteering/mobilisations/manage'));
   const complaint = first(await get('/api/complaints/mine?limit=1'));
+  const report = first(await get('/api/cases/mine?limit=1'));
   const q = (key, thing) => (thing?.id ? `${key}=${encodeURIComponent(thing.id)}` : null);
   return {
     'packages/activities/pages/detail/index': q('id', activity),
@@ -67,6 +68,7 @@ async function queriesFor(baseUrl, persona) {
     'packages/volunteer/pages/call/index': q('id', call),
     'packages/volunteer/pages/board/index': q('id', call),
     'packages/complaints/pages/detail/index': q('id', complaint),
+    'packages/voice/pages/detail/index': q('id', report),
   };
 }
 

@@ -59,6 +59,13 @@ export const ROUTES = {
   complaintsMine: '/packages/complaints/pages/mine/index',
   complaintDetail: '/packages/complaints/pages/detail/index',
   complaintsManage: '/packages/complaints/pages/manage/index',
+  // 我要反映 and the case workflow (issue #18)
+  voiceFile: '/packages/voice/pages/file/index',
+  voiceMine: '/packages/voice/pages/mine/index',
+  voiceDetail: '/packages/voice/pages/detail/index',
+  voiceQueue: '/packages/voice/pages/queue/index',
+  voiceRoutes: '/packages/voice/pages/routes/index',
+  voiceBoard: '/packages/voice/pages/board/index',
   // audit trail (issue #9)
   auditLog: '/packages/audit/pages/log/index',
   dataAccess: '/packages/audit/pages/data-access/index',

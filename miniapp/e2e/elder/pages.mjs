@@ -144,6 +144,13 @@ export const SCREENS = [
   { name: 'study-article', persona: 'party_member', open: openArticle, ready: 'study-timer', shows: { elder: ['study-timer-state', 'read-aloud'] } },
   { name: 'inbox', persona: 'elder', open: go('/packages/inbox/pages/index/index'), ready: ['inbox', 'inbox-empty'] },
   // 举报投诉, 我的投诉 and 谁查看了我的数据 (issue #9): what an older resident reads when her data was misused.
+  // 我要反映 (issue #18): elder mode is three steps with big pictures, plus 请网格员联系我.
+  { name: 'voice-file', persona: 'elder', open: go('/packages/voice/pages/file/index'), ready: 'voice-category-facilities', shows: { elder: ['voice-contact-me'] } },
+  { name: 'voice-mine', persona: 'elder', open: go('/packages/voice/pages/mine/index'), ready: 'case-status' },
+  { name: 'voice-detail', persona: 'elder', open: tap('voice-mine-item'), ready: 'case-timeline' },
+  { name: 'voice-board', persona: 'elder', open: go('/packages/voice/pages/board/index'), ready: 'board-summary' },
+  { name: 'voice-queue', persona: 'grid_worker', open: go('/packages/voice/pages/queue/index'), ready: 'queue-mine' },
+  { name: 'voice-routes', persona: 'grid_worker', open: go('/packages/voice/pages/routes/index'), ready: 'route-幸福一网格-safety' },
   { name: 'complaint-file', persona: 'elder', open: go('/packages/complaints/pages/file/index'), ready: 'complaint-submit' },
   { name: 'complaints-mine', persona: 'elder', open: go('/packages/complaints/pages/mine/index'), ready: 'complaint-status' },
   { name: 'data-access', persona: 'elder', open: go('/packages/audit/pages/data-access/index'), ready: 'data-access-item' },

@@ -21,7 +21,7 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-cor
 async function runMode(server, mode) {
   const made = await prepare(server.baseUrl, mode);
   const results = [];
-  for (const persona of [...new Set(SCREENS.map((s) => s.persona))]) {
+  for (const persona of [...new Set(SCREENS.filter((s) => !process.env.ELDER_SCREENS || s.name.startsWith(process.env.ELDER_SCREENS)).map((s) => s.persona))]) {
     await setElderPreference(server.baseUrl, persona, mode === 'elder');
     const browser = await openBrowser();
     try {
@@ -34,7 +34,9 @@ async function runMode(server, mode) {
       });
       await loginAs(page, server.baseUrl, persona);
       const ctx = { page, baseUrl: server.baseUrl, ...made };
-      for (const screen of SCREENS.filter((s) => s.persona === persona && (!s.modes || s.modes.includes(mode)))) {
+      // ELDER_SCREENS=voice- audits only the screens whose name starts so (while working on them).
+      const only = process.env.ELDER_SCREENS;
+      for (const screen of SCREENS.filter((s) => s.persona === persona && (!s.modes || s.modes.includes(mode)) && (!only || s.name.startsWith(only)))) {
         try {
           results.push(await auditScreen(ctx, screen, mode, { axeSource, limits: LIMITS }));
         } catch (error) {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { COMPLAINT_CATEGORY_LABELS, formatChinaDate, formatChinaDateTime } from '@honglin/shared';
+import { COMPLAINT_CATEGORY_LABELS, formatChinaDate, formatChinaDateTime, type ComplaintCategory } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { NotificationService } from '../notifications/notification.service.js';
-import type { Complaint } from './complaint.entity.js';
-import type { ReminderKind } from './complaints.repository.js';
+import type { Case } from '../cases/case.entity.js';
+
+export type ReminderKind = 'due_soon' | 'overdue';
+/** A complaint as its notices need it: its case (category, deadline, complainant). */
+type Complaint = Pick<Case, 'id' | 'category' | 'acceptDueAt' | 'createdAt' | 'reporterId'>;
 
 export const COMPLAINT_DETAIL_PAGE = '/packages/complaints/pages/detail/index';
 export const COMPLAINT_MANAGE_PAGE = '/packages/complaints/pages/manage/index';
@@ -17,14 +20,14 @@ export class ComplaintNotices {
   constructor(private readonly notifications: NotificationService) {}
 
   filed(em: EntityManager, c: Complaint, admins: string[], community: string): Promise<void> {
-    const label = COMPLAINT_CATEGORY_LABELS[c.category];
+    const label = COMPLAINT_CATEGORY_LABELS[c.category as ComplaintCategory];
     return this.notifications.enqueueMany(
       em,
       admins.map((userId) => ({
         userId,
         kind: 'complaint_filed',
         title: '收到新的个人信息投诉',
-        body: `${community}的居民提交了一件“${label}”投诉，请在 ${formatChinaDate(c.dueAt)} 前在“我的—投诉处理”中答复。`,
+        body: `${community}的居民提交了一件“${label}”投诉，请在 ${formatChinaDate(c.acceptDueAt)} 前在“我的—投诉处理”中答复。`,
         link: COMPLAINT_MANAGE_PAGE,
         dedupeKey: `complaint:${c.id}:filed:${userId}`,
       })),
@@ -33,7 +36,7 @@ export class ComplaintNotices {
 
   /** The admins who were told of it can stop working on it. */
   withdrawn(em: EntityManager, c: Complaint, admins: string[], community: string): Promise<void> {
-    const label = COMPLAINT_CATEGORY_LABELS[c.category];
+    const label = COMPLAINT_CATEGORY_LABELS[c.category as ComplaintCategory];
     return this.notifications.enqueueMany(
       em,
       admins.map((userId) => ({
@@ -49,10 +52,10 @@ export class ComplaintNotices {
 
   answered(em: EntityManager, c: Complaint): Promise<void> {
     return this.notifications.enqueue(em, {
-      userId: c.complainantId,
+      userId: c.reporterId,
       kind: 'complaint_answered',
       title: '您的投诉已答复',
-      body: `您于 ${formatChinaDate(c.createdAt)} 提交的“${COMPLAINT_CATEGORY_LABELS[c.category]}”投诉已有答复，请在“我的—我的投诉”中查看。满意可点“确认办结”。`,
+      body: `您于 ${formatChinaDate(c.createdAt)} 提交的“${COMPLAINT_CATEGORY_LABELS[c.category as ComplaintCategory]}”投诉已有答复，请在“我的—我的投诉”中查看。满意可点“确认办结”。`,
       link: `${COMPLAINT_DETAIL_PAGE}?id=${c.id}`,
       dedupeKey: `complaint:${c.id}:answered`,
     });
@@ -60,11 +63,11 @@ export class ComplaintNotices {
 
   /** Urgent on purpose: a deadline the law cares about is about to pass (or has). */
   reminder(em: EntityManager, c: Complaint, kind: ReminderKind, admins: string[], community: string): Promise<void> {
-    const label = COMPLAINT_CATEGORY_LABELS[c.category];
+    const label = COMPLAINT_CATEGORY_LABELS[c.category as ComplaintCategory];
     const text =
       kind === 'overdue'
-        ? { title: '投诉已逾期未答复', body: `${community}的一件“${label}”投诉已于 ${formatChinaDateTime(c.dueAt)} 到期，仍未答复，请立即在“我的—投诉处理”中答复。` }
-        : { title: '投诉即将到期', body: `${community}的一件“${label}”投诉将于 ${formatChinaDateTime(c.dueAt)} 到期，尚未答复，请尽快在“我的—投诉处理”中答复。` };
+        ? { title: '投诉已逾期未答复', body: `${community}的一件“${label}”投诉已于 ${formatChinaDateTime(c.acceptDueAt)} 到期，仍未答复，请立即在“我的—投诉处理”中答复。` }
+        : { title: '投诉即将到期', body: `${community}的一件“${label}”投诉将于 ${formatChinaDateTime(c.acceptDueAt)} 到期，尚未答复，请尽快在“我的—投诉处理”中答复。` };
     return this.notifications.enqueueMany(
       em,
       admins.map((userId) => ({ userId, kind: `complaint_${kind}`, ...text, link: COMPLAINT_MANAGE_PAGE, urgent: true, dedupeKey: `complaint:${c.id}:${kind}:${userId}` })),

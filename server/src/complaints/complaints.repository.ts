@@ -1,26 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import type { ComplaintStatus } from '@honglin/shared';
+import type { CaseStatus, ComplaintStatus } from '@honglin/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isSqlite } from '../database/data-source.js';
+import { CaseEvent } from '../cases/case-parts.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { RoleAssignment } from '../members/role-assignment.entity.js';
 import { User } from '../members/user.entity.js';
 import { OrgNode } from '../organizations/org-node.entity.js';
 import { Complaint } from './complaint.entity.js';
 
-const OPEN: ComplaintStatus[] = ['submitted', 'answered'];
-export type ReminderKind = 'due_soon' | 'overdue';
+/** A complaint is a case of this kind plus its details row. */
+export const KIND = 'privacy_complaint';
+/** The complaint channel's four statuses on the case workflow's. */
+export const CASE_STATUS_OF: Record<ComplaintStatus, CaseStatus> = { submitted: 'pending', answered: 'resolved', closed: 'closed', withdrawn: 'withdrawn' };
+const OPEN: CaseStatus[] = ['pending', 'resolved'];
 
-/** The only place that builds queries over complaints. */
+/** The only place that builds queries over complaints (their cases, details and answers). */
 @Injectable()
 export class ComplaintsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async insert(em: EntityManager, c: Complaint): Promise<void> {
-    await em.insert(Complaint, c);
+  async insertDetails(em: EntityManager, d: Complaint): Promise<void> {
+    await em.insert(Complaint, d);
   }
 
-  find(id: string): Promise<Complaint | null> {
-    return this.ds.manager.findOne(Complaint, { where: { id } });
+  async find(id: string): Promise<Case | null> {
+    return this.ds.manager.findOne(Case, { where: { id, kind: KIND } });
+  }
+
+  async details(ids: string[]): Promise<Map<string, Complaint>> {
+    return new Map((await this.ds.manager.find(Complaint, { where: { id: In([...new Set(ids)]) } })).map((d) => [d.id, d]));
+  }
+
+  /** The latest answer (the 'resolved' step) of each complaint. */
+  async answers(ids: string[]): Promise<Map<string, CaseEvent>> {
+    const rows = await this.ds.manager.find(CaseEvent, { where: { caseId: In([...new Set(ids)]), type: 'resolved' }, order: { at: 'ASC', id: 'ASC' } });
+    return new Map(rows.map((e) => [e.caseId, e]));
   }
 
   /**
@@ -32,17 +47,17 @@ export class ComplaintsRepository {
     await em.createQueryBuilder(User, 'u').select('u.id').where('u.id = :userId', { userId }).setLock('pessimistic_write').getOne();
   }
 
-  countOpen(em: EntityManager, complainantId: string): Promise<number> {
-    return em.count(Complaint, { where: { complainantId, status: In(OPEN) } });
+  countOpen(em: EntityManager, reporterId: string): Promise<number> {
+    return em.count(Case, { where: { kind: KIND, reporterId, status: In(OPEN) } });
   }
 
-  countFiledSince(em: EntityManager, complainantId: string, since: Date): Promise<number> {
-    return em.createQueryBuilder(Complaint, 'c').where('c.complainantId = :complainantId AND c.createdAt > :since', { complainantId, since }).getCount();
+  countFiledSince(em: EntityManager, reporterId: string, since: Date): Promise<number> {
+    return em.createQueryBuilder(Case, 'c').where('c.kind = :k AND c.reporterId = :reporterId AND c.createdAt > :since', { k: KIND, reporterId, since }).getCount();
   }
 
   /** The complainant's own, newest first (ids are time-ordered). */
-  mine(complainantId: string, limit: number, cursor?: string): Promise<Complaint[]> {
-    const qb = this.ds.manager.createQueryBuilder(Complaint, 'c').where('c.complainantId = :complainantId', { complainantId });
+  mine(reporterId: string, limit: number, cursor?: string): Promise<Case[]> {
+    const qb = this.ds.manager.createQueryBuilder(Case, 'c').where('c.kind = :k AND c.reporterId = :reporterId', { k: KIND, reporterId });
     if (cursor) qb.andWhere('c.id < :cursor', { cursor });
     return qb.orderBy('c.id', 'DESC').limit(limit).getMany();
   }
@@ -51,25 +66,20 @@ export class ComplaintsRepository {
    * An admin's list under `paths`, leaving out complaints they filed or that name them: nobody judges
    * their own case. Unanswered ones by deadline (overdue first); the rest newest first.
    */
-  async managed(paths: string[], status: ComplaintStatus, me: string, limit: number, cursor?: string): Promise<Complaint[]> {
+  async managed(paths: string[], status: ComplaintStatus, me: string, limit: number, cursor?: string): Promise<Case[]> {
     const qb = this.ds.manager
-      .createQueryBuilder(Complaint, 'c')
-      .where('c.status = :status', { status })
+      .createQueryBuilder(Case, 'c')
+      .leftJoin(Complaint, 'd', 'd.id = c.id')
+      .where('c.kind = :k AND c.status = :status', { k: KIND, status: CASE_STATUS_OF[status] })
       .andWhere(`(${paths.map((_, i) => `c.orgPath LIKE :p${i}`).join(' OR ')})`, Object.fromEntries(paths.map((p, i) => [`p${i}`, `${p}%`])))
-      .andWhere('c.complainantId <> :me AND (c.accusedUserId IS NULL OR c.accusedUserId <> :me)', { me });
+      .andWhere('c.reporterId <> :me AND (d.accusedUserId IS NULL OR d.accusedUserId <> :me)', { me });
     if (status === 'submitted') {
       const after = cursor ? await this.find(cursor) : null;
-      if (after) qb.andWhere('(c.dueAt > :d OR (c.dueAt = :d AND c.id > :cursor))', { d: after.dueAt, cursor });
-      return qb.orderBy('c.dueAt', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
+      if (after) qb.andWhere('(c.acceptDueAt > :d OR (c.acceptDueAt = :d AND c.id > :cursor))', { d: after.acceptDueAt, cursor });
+      return qb.orderBy('c.acceptDueAt', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
     }
     if (cursor) qb.andWhere('c.id < :cursor', { cursor });
     return qb.orderBy('c.id', 'DESC').limit(limit).getMany();
-  }
-
-  /** Moves a complaint on only from a status the caller saw: a concurrent change makes this false. */
-  async transition(em: EntityManager, id: string, from: ComplaintStatus, patch: Partial<Complaint>): Promise<boolean> {
-    const res = await em.createQueryBuilder().update(Complaint).set(patch).where('id = :id AND status = :from', { id, from }).execute();
-    return res.affected === 1;
   }
 
   /** Enabled people holding the admin role on the node at `orgPath` or any node above it. */
@@ -91,25 +101,5 @@ export class ComplaintsRepository {
     const unique = [...new Set(ids)];
     if (!unique.length) return Promise.resolve([]);
     return this.ds.manager.find(User, { where: { id: In(unique) } });
-  }
-
-  /** Unanswered complaints the admins have not yet been reminded of, oldest deadline first. */
-  toRemind(kind: ReminderKind, now: Date, horizon: Date, limit: number): Promise<Complaint[]> {
-    const qb = this.ds.manager.createQueryBuilder(Complaint, 'c').where('c.status = :s', { s: 'submitted' });
-    if (kind === 'overdue') qb.andWhere('c.dueAt <= :now AND c.overdueRemindedAt IS NULL', { now });
-    else qb.andWhere('c.dueAt > :now AND c.dueAt <= :horizon AND c.dueSoonRemindedAt IS NULL', { now, horizon });
-    return qb.orderBy('c.dueAt', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getMany();
-  }
-
-  /**
-   * Claims one reminder: true only for the pass that set the marker, so two instances (or two passes)
-   * never remind twice. An overdue reminder also settles the due-soon one, which would come too late.
-   */
-  async markReminded(em: EntityManager, id: string, kind: ReminderKind, now: Date): Promise<boolean> {
-    const qb = em.createQueryBuilder().update(Complaint).where('id = :id AND status = :s', { id, s: 'submitted' });
-    if (kind === 'overdue') qb.set({ overdueRemindedAt: now, dueSoonRemindedAt: () => 'COALESCE(dueSoonRemindedAt, :now)' }).andWhere('overdueRemindedAt IS NULL');
-    else qb.set({ dueSoonRemindedAt: now }).andWhere('dueSoonRemindedAt IS NULL');
-    const res = await qb.setParameter('now', now).execute();
-    return res.affected === 1;
   }
 }

@@ -4,6 +4,8 @@ import { ActivityRating } from '../activities/activity-rating.entity.js';
 import { Activity } from '../activities/activity.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { CheckIn } from '../checkin/check-in.entity.js';
+import { CaseEvent, CaseFollower } from '../cases/case-parts.entity.js';
+import { Case } from '../cases/case.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
 import { DuesBill, DuesBillAdjustment } from '../dues/dues-bill.entity.js';
 import { DuesProfile } from '../dues/dues-profile.entity.js';
@@ -34,6 +36,17 @@ import { VolunteerProfile } from '../volunteering/profile.entity.js';
 @Injectable()
 export class AccountDataRepository {
   constructor(private readonly ds: DataSource) {}
+
+  private async cases(userId: string) {
+    const cases = await this.m.find(Case, { where: { reporterId: userId }, order: { id: 'ASC' } });
+    const ids = cases.map((c) => c.id);
+    return {
+      cases,
+      caseEvents: await this.m.find(CaseEvent, { where: { caseId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+      caseFollows: await this.byUser(CaseFollower, userId),
+      complaintDetails: await this.m.find(Complaint, { where: { id: In(ids) } }),
+    };
+  }
 
   private get m() {
     return this.ds.manager;
@@ -67,7 +80,8 @@ export class AccountDataRepository {
       grants: await this.byUser(SubscriptionGrant, userId),
       ratings: await this.byUser(ActivityRating, userId),
       logins: await this.byUser(RefreshToken, userId),
-      complaints: await this.m.createQueryBuilder(Complaint, 'c').where('c.complainantId = :userId', { userId }).orderBy('c.id', 'ASC').getMany(),
+      // Reports and complaints the person filed (cases, ADR 0017), their timelines and the cases they follow.
+      ...(await this.cases(userId)),
       links: await this.m
         .createQueryBuilder(FamilyLink, 'l')
         .where(new Brackets((w) => w.where('l.elderUserId = :userId').orWhere('l.familyUserId = :userId')), { userId })

@@ -16,7 +16,7 @@ export const EXPORTED = [
   'Enrollment', 'MeetingInvitee', 'CheckIn', 'LedgerEntry', 'PointsBalance', 'MallRedemption', 'StudyProgress', 'StudySession',
   'QuizAttempt', 'QuizAnswer', 'DuesProfile', 'DuesBill', 'DuesBillAdjustment', 'PayOrder', 'PayOrderBill', 'DuesReceipt', 'PayRefund',
   'VolunteerProfile', 'VolunteerHours', 'VolunteerHoursCorrection', 'VolunteerCertificate', 'MobilisationAnswerRow',
-  'ActivityRating', 'InboxItem', 'SubscriptionGrant', 'Complaint',
+  'ActivityRating', 'InboxItem', 'SubscriptionGrant', 'Complaint', 'Case', 'CaseEvent', 'CaseFollower',
   'Household', 'HouseholdMember', 'PersonProfile', 'PersonTagRow', 'CareVisit', 'CorrectionRequestRow',
 ];
 
@@ -37,6 +37,8 @@ export const NOT_EXPORTED: Record<string, string> = {
   'Activity, EnrollmentSlot, Meeting, MeetingPhoto, VolunteerCampaign, VolunteerShift, VolunteerImpactRecord, MobilisationCall': '活动、会议和志愿项目本身属于组织；您参与的部分已写在 enrollments、meetings、volunteering 中',
   FamilyInvite: '亲情账号邀请码只保存散列值，10分钟内失效',
   'AuditEntry, AuditHead': '审计链只记录编号和操作名称，是组织的问责记录；谁查看过您的数据，请在“谁查看了我的数据”中查看',
+  'CaseRoute, CaseCategorySetting': '反映的分派表和办理时限是社区的工作设置，不是个人数据',
+  CasePhoto: '反映时上传的照片在“我的反映”的详情里查看（已去除位置信息），照片文件不随数据下载',
   'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
 };
 
@@ -156,7 +158,18 @@ export class AccountExportService {
         inbox: r.inbox.map((i) => ({ id: i.id, kind: i.kind, title: i.title, body: i.body, readAt: i.readAt, createdAt: i.createdAt })),
         subscriptionGrants: r.grants.map((g) => ({ templateKey: g.templateKey, remaining: g.remaining })),
       },
-      complaints: r.complaints.map((c) => ({ id: c.id, category: c.category, text: c.text, subject: c.subject, about: person(c.accusedUserId), anonymous: c.anonymous, status: c.status, dueAt: c.dueAt, answer: c.answer, answeredBy: person(c.answeredBy), answeredAt: c.answeredAt, closedAt: c.closedAt, withdrawnAt: c.withdrawnAt, createdAt: c.createdAt })),
+      complaints: r.cases
+        .filter((c) => c.kind === 'privacy_complaint')
+        .map((c) => {
+          const d = r.complaintDetails.find((x) => x.id === c.id);
+          const answer = r.caseEvents.filter((e) => e.caseId === c.id && e.type === 'resolved').pop();
+          return { id: c.id, category: c.category, text: c.text, subject: d?.subject ?? null, about: person(d?.accusedUserId ?? null), anonymous: c.anonymous, status: c.status, dueAt: c.acceptDueAt, answer: answer?.text ?? null, answeredBy: person(answer?.actorId ?? null), answeredAt: answer?.at ?? null, closedAt: c.closedAt, createdAt: c.createdAt };
+        }),
+      // 我的反映: what the person reported and every step of it (staff named as on the timeline they saw).
+      reports: r.cases
+        .filter((c) => c.kind !== 'privacy_complaint')
+        .map((c) => ({ id: c.id, kind: c.kind, category: c.category, text: c.text, anonymous: c.anonymous, status: c.status, rating: c.rating, createdAt: c.createdAt, timeline: r.caseEvents.filter((e) => e.caseId === c.id).map((e) => ({ type: e.type, at: e.at, text: e.text })) })),
+      followedReports: r.caseFollows.filter((f) => !r.cases.some((c) => c.id === f.caseId)).map((f) => ({ caseId: f.caseId, since: f.createdAt })),
       // Token hashes stay out: they are credentials, and useless to the person.
       logins: r.logins.map((t) => ({ createdAt: t.createdAt, expiresAt: t.expiresAt, usedAt: t.usedAt, revokedAt: t.revokedAt })),
       // 我的档案 as the person sees it (ID number masked, staff notes left out), with their correction requests.
@@ -175,7 +188,8 @@ export class AccountExportService {
       ...r.checkIns.map((c) => c.assistedBy),
       ...r.orders.flatMap((o) => [o.memberUserId, o.payerUserId]),
       ...r.hours.map((h) => h.decidedBy),
-      ...r.complaints.flatMap((c) => [c.accusedUserId, c.answeredBy]),
+      ...r.complaintDetails.map((d) => d.accusedUserId),
+      ...r.caseEvents.filter((e) => e.type === 'resolved').map((e) => e.actorId),
       ...more.flat(),
     ].filter((id): id is string => !!id && id !== me);
     const names = new Map((await this.data.names(ids)).map((u) => [u.id, u.name]));

@@ -48,6 +48,13 @@ export async function createObjects({ send, tokens, personas, bodyFor, ops }) {
     put('/api/complaints/{id}', 'own', p, json(await as(p, 'post', '/api/complaints', body))?.id);
   }
 
+  // 我要反映: a report by each resident about their own building, handled by 幸福社区's staff and the street.
+  for (const p of ['resident', 'party_member', 'elder']) {
+    const c = json(await as(p, 'post', '/api/cases/reports', { category: 'facilities', text: '楼道灯坏了，晚上看不见台阶' }));
+    put('/api/cases/{id}', 'own', p, c?.id);
+    for (const m of ['grid_worker', 'admin']) put('/api/cases/{id}', 'managed', m, c?.id);
+  }
+
   // Sign-ups: each member without a role on the first activity that takes them, the community organiser's
   // first (so a manager other than the admin manages the enrollment); its managers manage the enrollment.
   const managedBy = {};

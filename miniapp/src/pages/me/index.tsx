@@ -69,6 +69,7 @@ function Me({ me }: { me: MeView }) {
           <BigButton onClick={go(ROUTES.gridToday)} testId="entry-grid-today">今日走访</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridHouseholds)} testId="entry-grid-households">户档案</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridWarnings)} testId="entry-grid-warnings">风险预警</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.voiceQueue)} testId="entry-voice-queue">工单处理（居民反映）</BigButton>
           {me.roles.some((g) => g.role === 'organiser' && g.node.kind === 'community') ? (
             <BigButton variant="secondary" onClick={go(ROUTES.gridSettings)} testId="entry-grid-settings">走访与预警设置</BigButton>
           ) : null}
@@ -100,6 +101,11 @@ function Me({ me }: { me: MeView }) {
           ) : null}
         </Card>
       ) : null}
+      <Card title="我要反映">
+        <BigButton onClick={go(ROUTES.voiceFile)} testId="entry-voice-file">我要反映（随手拍）</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.voiceMine)} testId="entry-voice-mine">我的反映</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.voiceBoard)} testId="entry-voice-board">社区公开栏</BigButton>
+      </Card>
       <Card title="志愿服务">
         <BigButton variant="secondary" onClick={go(ROUTES.volunteer)} testId="entry-volunteer">志愿服务（岗位、时长、证明）</BigButton>
       </Card>

@@ -1,7 +1,7 @@
 import { COMPLAINT_ANSWER_DAYS } from '@honglin/shared';
 import { newId } from '../../../src/common/ids.js';
-import { Complaint } from '../../../src/complaints/complaint.entity.js';
-import { ComplaintReminders } from '../../../src/complaints/complaint-reminders.js';
+import { CaseClock } from '../../../src/cases/case-clock.js';
+import { Case } from '../../../src/cases/case.entity.js';
 import { RoleAssignment } from '../../../src/members/role-assignment.entity.js';
 import { OutboxWorker } from '../../../src/notifications/outbox-worker.js';
 import { OrgNode } from '../../../src/organizations/org-node.entity.js';
@@ -163,7 +163,17 @@ describe.each(databases())('complaint channel 举报投诉 on %s', (db) => {
   });
 
   it('reminds the admins urgently once when the deadline is 48 hours away and once when it has passed', async () => {
-    const jobs = t.app.get(ComplaintReminders);
+    // The one case clock (ADR 0017) runs complaints' reminders: due soon, then overdue (its one escalation step).
+    const caseClock = t.app.get(CaseClock);
+    // Counted in complaint reminders written: the clock also runs the demo's report cases.
+    const reminders = () => outbox(`dedupeKey LIKE 'complaint:%:due_soon:%' OR dedupeKey LIKE 'complaint:%:overdue:%'`);
+    const jobs = {
+      run: async (at: Date) => {
+        const before = await reminders();
+        await caseClock.run(at);
+        return (await reminders()) - before;
+      },
+    };
     const c = await file(resident, { category: 'data_leak', text: '我的身份证号码被贴在了公告栏上，至今没有撤下。' });
     const due = new Date(c.dueAt).getTime();
     const rows = (kind: string) => outbox(`dedupeKey LIKE 'complaint:${c.id}:${kind}:%'`);
@@ -183,7 +193,7 @@ describe.each(databases())('complaint channel 举报投诉 on %s', (db) => {
     expect(await inbox(admin)).toEqual(expect.arrayContaining(['投诉即将到期', '投诉已逾期未答复']));
 
     // Once its deadline has really passed, it heads the admin's list, flagged.
-    await t.dataSource.manager.update(Complaint, { id: c.id }, { dueAt: new Date(Date.now() - HOUR) });
+    await t.dataSource.manager.update(Case, { id: c.id }, { acceptDueAt: new Date(Date.now() - HOUR) });
     const [first] = (await as(admin).get('/api/complaints/manage')).body.items;
     expect(first).toMatchObject({ id: c.id, overdue: true, dueSoon: false });
   });
