@@ -69,6 +69,10 @@ export const ROUTES = {
   gridVisit: '/packages/grid/pages/visit/index',
   gridWarnings: '/packages/grid/pages/warnings/index',
   gridCorrections: '/packages/grid/pages/corrections/index',
+  // roster import (issue #17)
+  rosterSources: '/packages/roster/pages/sources/index',
+  rosterImport: '/packages/roster/pages/import/index',
+  rosterPairs: '/packages/roster/pages/pairs/index',
   myFile: '/packages/me/pages/my-file/index',
 } as const;
 

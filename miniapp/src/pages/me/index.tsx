@@ -69,6 +69,7 @@ function Me({ me }: { me: MeView }) {
           <BigButton onClick={go(ROUTES.gridToday)} testId="entry-grid-today">今日走访</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridHouseholds)} testId="entry-grid-households">户档案</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridWarnings)} testId="entry-grid-warnings">风险预警</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.rosterSources)} testId="entry-roster">名单导入</BigButton>
         </Card>
       ) : null}
       {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (

@@ -8,6 +8,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { leavePage } from '../../../../routes';
 import { recordVisit } from '../../../../services/grid';
 import { formErrorText } from '../../../../services/request';
+import { Verifications } from '../../components/Verifications';
 import '../../grid.scss';
 
 export default function VisitPage() {
@@ -42,6 +43,7 @@ function VisitForm({ householdId }: { householdId: string }) {
   };
   return (
     <View>
+      <Verifications householdId={householdId} />
       <Card title="走访方式">
         <View className="grid-choice">
           {VISIT_METHODS.map((m) => (
