@@ -4,10 +4,10 @@ import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../common/app-error.js';
 import { newSecret } from '../common/ids.js';
+import { dateStyleHandler, scanEntry, sharedStringsHandler, sheetHandler, xmlDecode, type ZipEntry } from './xlsx-reader.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
@@ -16,6 +16,7 @@ const MAX_INFLATED = 400 * 1024 * 1024;
 const MAX_RATIO = 200;
 
 export type Cell = string | number | Date | null;
+
 export interface FileInfo {
   format: 'xlsx' | 'csv';
   sheets: string[];
@@ -68,7 +69,7 @@ export async function inspectFile(path: string): Promise<FileInfo> {
     const size = (await stat(path)).size;
     const head = Buffer.alloc(Math.min(size, 65536));
     await fh.read(head, 0, head.length, 0);
-    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { format: 'xlsx', sheets: await zipSheets(fh, size), encoding: null };
+    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { format: 'xlsx', sheets: (await sheetParts(path, await zipDirectory(path))).map((s) => s.name), encoding: null };
     if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new AppError('ROSTER_FILE_OLD_XLS');
     if (head.includes(0)) throw new AppError('ROSTER_FILE_UNREADABLE');
     return { format: 'csv', sheets: ['CSV'], encoding: detectEncoding(head, size <= head.length) };
@@ -89,61 +90,74 @@ export function detectEncoding(head: Buffer, whole: boolean): 'utf8' | 'gbk' {
   }
 }
 
-/** Reads the zip's central directory: refuses bombs and non-workbooks, returns the sheet names from xl/workbook.xml. */
-async function zipSheets(fh: import('node:fs/promises').FileHandle, size: number): Promise<string[]> {
-  const tailLen = Math.min(size, 65557);
-  const tail = Buffer.alloc(tailLen);
-  await fh.read(tail, 0, tailLen, size - tailLen);
-  const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new AppError('ROSTER_FILE_UNREADABLE');
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (cdOffset + cdSize > size || cdSize > 5 * 1024 * 1024) throw new AppError('ROSTER_FILE_UNREADABLE');
-  const cd = Buffer.alloc(cdSize);
-  await fh.read(cd, 0, cdSize, cdOffset);
-  let inflated = 0;
-  let workbook: { offset: number; compressed: number; method: number } | null = null;
-  for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === 0x02014b50; ) {
-    const method = cd.readUInt16LE(p + 10);
-    const compressed = cd.readUInt32LE(p + 20);
-    const plain = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
-    if (plain === 0xffffffff || compressed === 0xffffffff) throw new AppError('ROSTER_FILE_BOMB');
-    inflated += plain;
-    if (inflated > MAX_INFLATED || (plain > 10 * 1024 * 1024 && plain > compressed * MAX_RATIO)) throw new AppError('ROSTER_FILE_BOMB');
-    if (name === 'xl/workbook.xml') workbook = { offset: cd.readUInt32LE(p + 42), compressed, method };
-    p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-  }
-  if (!workbook || workbook.compressed > 5 * 1024 * 1024) throw new AppError('ROSTER_FILE_UNREADABLE');
-  const local = Buffer.alloc(30);
-  await fh.read(local, 0, 30, workbook.offset);
-  const start = workbook.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const data = Buffer.alloc(workbook.compressed);
-  await fh.read(data, 0, data.length, start);
-  let xml: string;
+/** The zip's central directory, refusing bombs (declared sizes far beyond the file) before anything is inflated. */
+async function zipDirectory(path: string): Promise<Map<string, ZipEntry>> {
+  const fh = await open(path, 'r');
   try {
-    xml = (workbook.method === 0 ? data : inflateRawSync(data, { maxOutputLength: 20 * 1024 * 1024 })).toString('utf8');
-  } catch {
-    throw new AppError('ROSTER_FILE_UNREADABLE');
+    const size = (await stat(path)).size;
+    const tailLen = Math.min(size, 65557);
+    const tail = Buffer.alloc(tailLen);
+    await fh.read(tail, 0, tailLen, size - tailLen);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) throw new AppError('ROSTER_FILE_UNREADABLE');
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset + cdSize > size || cdSize > 5 * 1024 * 1024) throw new AppError('ROSTER_FILE_UNREADABLE');
+    const cd = Buffer.alloc(cdSize);
+    await fh.read(cd, 0, cdSize, cdOffset);
+    const out = new Map<string, ZipEntry>();
+    let inflated = 0;
+    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === 0x02014b50; ) {
+      const e: ZipEntry = { method: cd.readUInt16LE(p + 10), compressed: cd.readUInt32LE(p + 20), plain: cd.readUInt32LE(p + 24), offset: cd.readUInt32LE(p + 42) };
+      const nameLen = cd.readUInt16LE(p + 28);
+      if (e.plain === 0xffffffff || e.compressed === 0xffffffff) throw new AppError('ROSTER_FILE_BOMB');
+      inflated += e.plain;
+      if (inflated > MAX_INFLATED || (e.plain > 10 * 1024 * 1024 && e.plain > e.compressed * MAX_RATIO)) throw new AppError('ROSTER_FILE_BOMB');
+      out.set(cd.toString('utf8', p + 46, p + 46 + nameLen), e);
+      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    }
+    if (!out.has('xl/workbook.xml')) throw new AppError('ROSTER_FILE_UNREADABLE');
+    for (const e of out.values()) {
+      const local = Buffer.alloc(30);
+      await fh.read(local, 0, 30, e.offset);
+      if (local.readUInt32LE(0) !== 0x04034b50) throw new AppError('ROSTER_FILE_UNREADABLE');
+      e.offset += 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    }
+    return out;
+  } finally {
+    await fh.close();
   }
-  const names = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => xmlDecode(m[1]));
-  if (!names.length) throw new AppError('ROSTER_FILE_UNREADABLE');
-  return names;
 }
 
-const xmlDecode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+/** A small part (workbook.xml, its rels) as text. */
+async function entryText(path: string, e: ZipEntry | undefined): Promise<string | null> {
+  if (!e) return null;
+  if (e.compressed > 5 * 1024 * 1024) throw new AppError('ROSTER_FILE_BOMB');
+  const fh = await open(path, 'r');
+  try {
+    const data = Buffer.alloc(e.compressed);
+    await fh.read(data, 0, data.length, e.offset);
+    return (e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: 20 * 1024 * 1024 })).toString('utf8');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('ROSTER_FILE_UNREADABLE');
+  } finally {
+    await fh.close();
+  }
+}
 
-/** One cell as the rules want it: text, number, date, or null. Formulas give their cached result. */
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  const o = v as { result?: unknown; formula?: string; richText?: { text: string }[]; text?: string; error?: string };
-  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? null : cellValue(o.result);
-  if (o.richText) return o.richText.map((r) => r.text).join('');
-  if (typeof o.text === 'string') return o.text;
-  return null;
+/** Sheet names in workbook order, each with the part that holds it. */
+async function sheetParts(path: string, entries: Map<string, ZipEntry>): Promise<{ name: string; part: string }[]> {
+  const wb = (await entryText(path, entries.get('xl/workbook.xml'))) ?? '';
+  const rels = (await entryText(path, entries.get('xl/_rels/workbook.xml.rels'))) ?? '';
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/\bId="([^"]*)"/.exec(m[0])?.[1], /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '']));
+  const sheets = [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
+    const name = xmlDecode(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1]) ?? '';
+    return { name, part: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+  });
+  if (!sheets.length) throw new AppError('ROSTER_FILE_UNREADABLE');
+  return sheets;
 }
 
 /** The rows of the chosen sheet, streamed: [row number, cells by column (0-based)]. */
@@ -152,22 +166,23 @@ export async function* readRows(path: string, info: FileInfo, sheet: string): As
     yield* readCsv(path, info.encoding ?? 'utf8');
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'emit' } as never);
-  try {
-    for await (const ws of reader as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-      const wanted = ws.name === sheet;
-      for await (const row of ws) {
-        if (!wanted) continue;
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-        yield [row.number, cells];
-      }
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('ROSTER_FILE_UNREADABLE');
+  const entries = await zipDirectory(path);
+  const part = (await sheetParts(path, entries)).find((s) => s.name === sheet)?.part;
+  const entry = part ? entries.get(part) : undefined;
+  if (!entry) throw new AppError('ROSTER_SHEET_UNKNOWN');
+  const budget = { left: MAX_INFLATED };
+  const strings: string[] = [];
+  const dates = new Set<number>();
+  const ss = entries.get('xl/sharedStrings.xml');
+  if (ss) for await (const _ of scanEntry(path, ss.offset, ss, sharedStringsHandler(strings), budget));
+  const st = entries.get('xl/styles.xml');
+  if (st) for await (const _ of scanEntry(path, st.offset, st, dateStyleHandler(dates), budget));
+  const rows: [number, Cell[]][] = [];
+  for await (const _ of scanEntry(path, entry.offset, entry, sheetHandler(strings, dates, rows), budget)) {
+    yield* rows;
+    rows.length = 0;
   }
+  yield* rows;
 }
 
 /** A small streaming CSV reader (RFC 4180 quotes, CRLF or LF) over GBK or UTF-8 bytes. */
