@@ -134,7 +134,7 @@ const dir = await mkdtemp(join(tmpdir(), 'roster-files-'));
 const paths = [];
 for (const [k, rows] of files.entries()) {
   const path = join(dir, `source${k}.xlsx`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
   const ws = wb.addWorksheet('名单');
   ws.addRow(['姓名', '身份证号', '出生日期', '联系电话', '楼栋', '单元', '门牌号']).commit();
   for (const r of rows) ws.addRow(r).commit();

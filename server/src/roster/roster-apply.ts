@@ -70,6 +70,8 @@ export class RosterApplier {
 
   /** Inserts what the chunk queued, in an order where every row's references exist first. */
   async flush(em: EntityManager, st: RunState): Promise<void> {
+    // Households created in this chunk go in with their schedule already right: no UPDATE each afterwards.
+    for (const h of (st.pending.get(Household) ?? []) as Household[]) this.schedule(st, h);
     for (const entity of [Household, User, RoleAssignment, PersonProfile, HouseholdMember, PersonTagRow, RosterLink, SamePersonPair, VerificationTask]) {
       const rows = st.pending.get(entity);
       if (rows?.length) await this.repo.insertAll(em, entity as new () => object, rows);
@@ -105,8 +107,9 @@ export class RosterApplier {
   private async loadHouseholds(em: EntityManager, st: RunState, rows: ApplyRow[]): Promise<void> {
     this.currentBuildings = st.buildings;
     const wanted = [...new Set(rows.flatMap((r) => (r.record.building && st.buildings.get(r.record.building) ? [st.buildings.get(r.record.building)!.id] : [])))];
-    const missing = wanted.filter((b) => ![...st.households.values()].some((h) => h.buildingId === b));
+    const missing = wanted.filter((b) => !st.loadedBuildings.has(b));
     for (const h of await this.repo.householdsInBuildings(missing, em)) st.households.set(hkey(h.buildingId, h.unit, h.room), h);
+    for (const b of missing) st.loadedBuildings.add(b);
   }
 
   private householdFor(st: RunState, r: RosterRecord): { key: string; building: OrgNode; existing: Household | undefined } | null {
@@ -175,12 +178,20 @@ export class RosterApplier {
     if (age !== null && age >= 80) set.add('advanced_age');
   }
 
-  /** Writes the schedule of the households this run created (one UPDATE each, at the end). */
+  private schedule(st: RunState, h: Household): boolean {
+    const days = cadenceDays(st.newHouseholdTags.get(h.id) ?? [], st.cadence);
+    if (days === h.cadenceDays) return false;
+    h.cadenceDays = days;
+    h.nextDueOn = nextDueDay(null, h.registeredOn, days);
+    return true;
+  }
+
+  /** The schedule of households this run created and a later chunk changed (one UPDATE each); returns the existing households it touched. */
   async finishHouseholds(em: EntityManager, st: RunState): Promise<string[]> {
-    for (const [id, tags] of st.newHouseholdTags) {
-      const h = [...st.households.values()].find((x) => x.id === id)!;
-      const days = cadenceDays(tags, st.cadence);
-      if (days !== h.cadenceDays && st.write) await em.update(Household, { id }, { cadenceDays: days, nextDueOn: nextDueDay(null, h.registeredOn, days) });
+    const byId = new Map([...st.households.values()].map((h) => [h.id, h]));
+    for (const id of st.newHouseholdTags.keys()) {
+      const h = byId.get(id)!;
+      if (this.schedule(st, h) && st.write) await em.update(Household, { id }, { cadenceDays: h.cadenceDays, nextDueOn: h.nextDueOn });
     }
     return [...st.touchedHouseholds];
   }

@@ -39,8 +39,7 @@ export class Conflicts {
   async load(em: EntityManager, ids: string[]): Promise<Map<string, Person>> {
     const [users, profiles, members, tags, tasks] = await Promise.all([this.repo.users(ids, em), this.repo.profiles(ids, em), this.repo.activeMemberships(ids, em), this.repo.tags(ids, em), this.repo.tasksOf(ids, em)]);
     const households = new Map((await this.repo.households(members.map((m) => m.householdId), em)).map((h) => [h.id, h]));
-    const buildings = new Map<string, string>();
-    for (const h of households.values()) if (!buildings.has(h.buildingId)) buildings.set(h.buildingId, (await this.repo.node(h.buildingId))?.name ?? '');
+    const buildings = new Map((await this.repo.nodes([...households.values()].map((h) => h.buildingId), em)).map((n) => [n.id, n.name]));
     const out = new Map<string, Person>();
     for (const u of users) {
       if (u.deletedAt) continue;

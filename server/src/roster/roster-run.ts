@@ -40,7 +40,7 @@ export class RosterRun {
     const buildings = (await this.repo.buildings(source.path)).filter((b) => mine.some((p) => b.path.startsWith(p)));
     return {
       importId: imp.id, actorId: actor.userId, source, community: { id: source.communityId, path: source.path }, buildings: new Map(buildings.map((b) => [b.name, b])),
-      cadence: await this.schedule.cadence(source.communityId, em), now: clock.now(), write, households: new Map(), newHouseholdTags: new Map(), touchedHouseholds: new Set(), pending: new Map(),
+      cadence: await this.schedule.cadence(source.communityId, em), now: clock.now(), write, households: new Map(), loadedBuildings: new Set(), newHouseholdTags: new Map(), touchedHouseholds: new Set(), pending: new Map(),
     };
   }
 

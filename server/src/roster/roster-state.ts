@@ -29,6 +29,8 @@ export interface RunState {
   now: Date;
   write: boolean;
   households: Map<string, Household>;
+  /** Buildings whose households are in `households` already. */
+  loadedBuildings: Set<string>;
   newHouseholdTags: Map<string, Set<PersonTag>>;
   touchedHouseholds: Set<string>;
   /** Rows to insert, flushed once per chunk (a 50,000-row file is a few hundred statements, not 300,000). */

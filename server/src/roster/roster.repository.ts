@@ -6,6 +6,7 @@ import { OrgNode } from '../organizations/org-node.entity.js';
 import { Household, HouseholdMember } from '../households/household.entity.js';
 import { PersonProfile, PersonTagRow } from '../households/person-profile.entity.js';
 import { CareVisit } from '../households/care-visit.entity.js';
+import { insertRows } from '../database/fast-sql.js';
 import { RosterImport, RosterLink, RosterRow, RosterSource, SamePersonPair, VerificationTask } from './roster.entities.js';
 
 const CHUNK = 500;
@@ -76,7 +77,7 @@ export class RosterRepository {
     return em.delete(RosterRow, { importId });
   }
   async insertRows(em: EntityManager, rows: RosterRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) await em.insert(RosterRow, rows.slice(i, i + 200));
+    for (let i = 0; i < rows.length; i += 200) await insertRows(em, RosterRow, rows.slice(i, i + 200));
   }
   rows(importId: string, afterRowNo: number, limit: number, em?: EntityManager): Promise<RosterRow[]> {
     return db(this.ds, em).createQueryBuilder(RosterRow, 'r').where('r.importId = :importId AND r.rowNo > :afterRowNo', { importId, afterRowNo }).orderBy('r.rowNo', 'ASC').limit(limit).getMany();
@@ -87,11 +88,16 @@ export class RosterRepository {
   rowsById(ids: string[]): Promise<RosterRow[]> {
     return byChunks(ids, (part) => this.ds.manager.find(RosterRow, { where: { id: In(part) } }));
   }
-  /** Rewrites a page of staging rows with the commit's results: one DELETE and a few bulk INSERTs, not an UPDATE per row. */
-  async saveRows(em: EntityManager, rows: RosterRow[]): Promise<void> {
-    if (!rows.length) return;
-    await em.createQueryBuilder().delete().from(RosterRow).where('id IN (:...ids)', { ids: rows.map((r) => r.id) }).execute();
-    await this.insertRows(em, rows);
+  /** Writes a page's commit results: one UPDATE … CASE per 200 rows, leaving the encrypted record alone. */
+  async saveRows(em: EntityManager, rows: Pick<RosterRow, 'id' | 'outcome' | 'userId' | 'effects' | 'findings'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      const part = rows.slice(i, i + 200);
+      const cases = (col: string) => `${col} = CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+      const params = (f: (r: (typeof part)[number]) => unknown) => part.flatMap((r) => [r.id, f(r)]);
+      await em.query(`UPDATE roster_rows SET ${cases('outcome')}, ${cases('userId')}, ${cases('effects')}, ${cases('findings')} WHERE id IN (${part.map(() => '?').join(', ')})`, [
+        ...params((r) => r.outcome), ...params((r) => r.userId), ...params((r) => (r.effects ? JSON.stringify(r.effects) : null)), ...params((r) => JSON.stringify(r.findings)), ...part.map((r) => r.id),
+      ]);
+    }
   }
   committedRowsOf(importId: string, em: EntityManager): Promise<RosterRow[]> {
     return em.find(RosterRow, { where: { importId }, order: { rowNo: 'DESC' } });
@@ -102,6 +108,9 @@ export class RosterRepository {
   }
   nodeByPath(path: string): Promise<OrgNode | null> {
     return this.ds.manager.findOne(OrgNode, { where: { path } });
+  }
+  nodes(ids: string[], em?: EntityManager): Promise<OrgNode[]> {
+    return byChunks(ids, (part) => db(this.ds, em).find(OrgNode, { where: { id: In(part) } }));
   }
   node(id: string): Promise<OrgNode | null> {
     return this.ds.manager.findOne(OrgNode, { where: { id } });
@@ -143,7 +152,8 @@ export class RosterRepository {
 
   /** Bulk writes of a commit, in its transaction. */
   async insertAll<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) if (rows.length) await em.insert(entity, rows.slice(i, i + 200) as never);
+    // Plain multi-row INSERTs (fast-sql): the query builder's per-value bookkeeping cost more than the database did.
+    for (let i = 0; i < rows.length; i += 200) await insertRows(em, entity as never, rows.slice(i, i + 200) as never[]);
   }
   updateProfile(em: EntityManager, p: PersonProfile): Promise<unknown> {
     return em.update(PersonProfile, { userId: p.userId }, { idNumberCipher: p.idNumberCipher, idNumberHash: p.idNumberHash, birthDate: p.birthDate, gender: p.gender, phonesCipher: p.phonesCipher, provenance: p.provenance });
