@@ -69,15 +69,16 @@ const idFor = (birth, s) => {
   return body + idCheckChar(body);
 };
 const persons = [];
-for (let i = 0; persons.length < N; i++) {
+const makePerson = (i) => {
   const y = 1930 + Math.floor(rand() * 80);
   const birth = `${y}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
   let s = Math.floor(rand() * 999);
   while (used.has(`${birth}${s}`)) s = (s + 1) % 999;
   used.add(`${birth}${s}`);
   const b = Math.floor(rand() * 200) + 1;
-  persons.push({ name: name(i), birth, id: idFor(birth, s), phone: `13${String(100000000 + i).slice(-9)}`, building: `${b}号楼`, unit: String(1 + Math.floor(rand() * 3)), room: String(100 * (1 + Math.floor(rand() * 12)) + 1 + Math.floor(rand() * 4)) });
-}
+  return { name: name(i), birth, id: idFor(birth, s), phone: `13${String(100000000 + i).slice(-9)}`, building: `${b}号楼`, unit: String(1 + Math.floor(rand() * 3)), room: String(100 * (1 + Math.floor(rand() * 12)) + 1 + Math.floor(rand() * 4)) };
+};
+for (let i = 0; i < N; i++) persons.push(makePerson(i));
 // Near twins: 1% of persons get a twin with the same name and birth date and another ID number.
 const TWINS = Math.round(N * 0.01);
 for (let t = 0; t < TWINS; t++) {
@@ -128,6 +129,12 @@ for (let i = 0; i < N; i++) {
     files[f].push(row(p, v));
   }
 }
+// Top up with persons listed once, so the three files hold exactly ROWS rows.
+for (let i = N; files.reduce((s, f) => s + f.length, 0) < ROWS; i++) {
+  const p = makePerson(i);
+  persons.push(p);
+  files[i % 3].push(row(p));
+}
 const total = files.reduce((s, f) => s + f.length, 0);
 log(`${N} persons, ${total} rows: ${files.map((f) => f.length).join(' / ')}; writing files`);
 const dir = await mkdtemp(join(tmpdir(), 'roster-files-'));
@@ -143,6 +150,7 @@ for (const [k, rows] of files.entries()) {
   paths.push(path);
 }
 files.length = 0;
+log(`files written, peak rss so far ${Math.round(peakRss / 1048576)} MB`);
 
 const sources = running.app.get(RosterSources);
 const imports = running.app.get(RosterImportService);
@@ -156,7 +164,7 @@ const runImport = async (k) => {
   t.push(performance.now());
   const done = await imports.commit(actor, up.id, true);
   t.push(performance.now());
-  log(`source ${k}: upload ${Math.round(t[1] - t[0])} ms, preview ${Math.round(t[2] - t[1])} ms, commit ${Math.round(t[3] - t[2])} ms`);
+  log(`rss ${Math.round(peakRss / 1048576)} MB; source ${k}: upload ${Math.round(t[1] - t[0])} ms, preview ${Math.round(t[2] - t[1])} ms, commit ${Math.round(t[3] - t[2])} ms`);
   if (done.status !== 'committed') throw new Error(`import ${k}: ${done.status} ${done.error}`);
   log(`source ${k}: ${JSON.stringify(done.counts)}`);
   return { pv, done };
