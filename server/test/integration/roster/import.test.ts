@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
+import { RiskEngine } from '../../../src/households/risk-engine.js';
+import { RosterExport } from '../../../src/roster/roster-export.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { as, idNumberFor, type Auth } from '../households/helpers.js';
 import { committed, csv, residents, upload, xlsx, type CellIn } from './roster-files.js';
 
+const DAY = 86_400_000;
 const HEADERS = ['序号', '姓名', '身份证号', '出生日期', '联系电话', '楼栋', '单元', '门牌号', '与户主关系', '人员类别'];
 
 describe.each(databases())('roster import, matching and verification on %s', (db) => {
@@ -104,6 +107,19 @@ describe.each(databases())('roster import, matching and verification on %s', (db
     expect(sources.map((s: { name: string }) => s.name)).toEqual(['老龄办高龄名单']);
   });
 
+  it('warns (yellow) of a verification left open 30 days, not on the 29th', async () => {
+    const c = people()[2];
+    const [task] = (await as(t, worker).get(`/api/org/roster/verifications?userId=${c.userId}`)).body;
+    const engine = t.app.get(RiskEngine);
+    const rows = async () => (await t.dataSource.query('SELECT level, sentence FROM risk_warnings WHERE subjectId = ?', [task.id])) as { level: string; sentence: string }[];
+    await engine.scan(new Date(Date.now() + 29 * DAY));
+    expect(await rows()).toEqual([]);
+    await engine.scan(new Date(Date.now() + 30 * DAY));
+    const [w] = await rows();
+    expect(w.level).toBe('yellow');
+    expect(w.sentence).toContain(`${c.name}的“电话”在不同名单中不一致`);
+  });
+
   it('changes nothing when the same file is imported again, and asks no question twice', async () => {
     const before = await users();
     const up = await upload(t, worker, sourceId, '高龄名单（再次）.xlsx', file);
@@ -187,6 +203,16 @@ describe.each(databases())('roster import, matching and verification on %s', (db
     expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '身份证号', '联系电话']));
     const names = ws.getColumn(1).values as string[];
     expect(names).toContain(`'=HYPERLINK("http://x")`);
+    const ids = (ws.getColumn(2).values as string[]).slice(2);
+    expect(ids.some((v) => /^\d{17}[\dX]$/.test(v))).toBe(true);
+    // A grid worker without a community grant gets the sensitive columns masked.
+    const [grid] = (await t.dataSource.query("SELECT id, path FROM org_nodes WHERE name = '幸福一网格'")) as { id: string; path: string }[];
+    const masked = await t.app.get(RosterExport).xlsx({ userId: worker.userId, grants: [{ role: 'grid_worker', nodeId: grid.id, path: grid.path }] }, sourceId);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(masked.bytes as never);
+    const maskedIds = (wb2.worksheets[0].getColumn(2).values as string[]).slice(2).filter(Boolean);
+    expect(maskedIds.length).toBeGreaterThan(0);
+    expect(maskedIds.every((v) => /^\d{4}\*{10}[\dX*]{4}$/.test(v) || /\*/.test(v))).toBe(true);
     const audit = (await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'roster.export'")) as { n: number | string }[];
     expect(Number(audit[0].n)).toBeGreaterThan(0);
   });
