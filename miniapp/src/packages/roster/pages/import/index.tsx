@@ -38,7 +38,7 @@ function Upload({ sourceId }: { sourceId: string }) {
   return (
     <Card title="选择名单文件">
       <Text className="grid-line">支持 .xlsx 和 .csv（GBK或UTF-8编码均可），不超过20MB、100000行。</Text>
-      <input type="file" accept=".xlsx,.csv,.txt" aria-label="名单文件" data-testid="roster-file" disabled={busy} onChange={(e) => void pick((e.target as HTMLInputElement).files?.[0])} />
+      <input className="roster-file" type="file" accept=".xlsx,.csv,.txt" aria-label="名单文件" data-testid="roster-file" disabled={busy} onChange={(e) => void pick((e.target as HTMLInputElement).files?.[0])} />
       {busy ? <Text className="grid-line">正在上传…</Text> : null}
       {error ? <Text className="grid-line grid-overdue" data-testid="roster-upload-error">{error}</Text> : null}
     </Card>
