@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PairDecisionRequest, ResolveVerificationRequest, RosterPreviewRequest, RosterRowsQuery, RosterSourceRequest, RosterSourceUpdate, RosterUploadQuery, VerificationListQuery } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
 import { Access, CurrentActor } from '../common/decorators.js';
 import { IdPipe, Input, QueryInput } from '../common/validation.js';
 import { RosterExport } from './roster-export.service.js';
@@ -62,6 +63,8 @@ export class RosterController {
   @Access('grid')
   @Post('imports')
   upload(@CurrentActor() actor: Actor, @QueryInput(RosterUploadQuery) q: RosterUploadQuery, @Req() req: Request) {
+    // A JSON or form body was already consumed by the body parsers: only raw bytes are a file here.
+    if (!/^application\/octet-stream\b/.test(req.headers['content-type'] ?? '') || req.readableEnded) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     return this.imports.upload(actor, q, req);
   }
 

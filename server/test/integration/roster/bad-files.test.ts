@@ -33,6 +33,11 @@ describe.each(databases())('roster files that are not what they claim on %s', (d
     expect(await imports()).toBe(before);
   });
 
+  it('takes a file only as raw bytes (a JSON body is refused, not waited for)', async () => {
+    const res = await t.http.post(`/api/org/roster/imports?sourceId=${sourceId}&fileName=a.csv`).set('Authorization', worker.token).send({ file: '姓名,电话' });
+    expect(res.status).toBe(415);
+  });
+
   it('refuses a file over 20 MB while it streams in', async () => {
     const res = await upload(t, worker, sourceId, 'big.csv', Buffer.alloc(20 * 1024 * 1024 + 10, 0x41));
     expect(res.status).toBe(413);
