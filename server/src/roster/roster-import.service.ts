@@ -91,7 +91,9 @@ export class RosterImportService {
       if (!(await this.repo.claim(em, imp.id, ['previewed'], 'committing'))) throw new AppError('ROSTER_IMPORT_STATE');
       await this.repo.updateImport(em, imp.id, { rowsDone: 0, error: null });
     });
-    const job = this.run.commit(actor, { ...imp, status: 'committing' }, source).catch(async (e: unknown) => {
+    // Once committed the file is no longer needed (the staging rows hold its lines, encrypted): a roster
+    // full of ID numbers does not stay on disk in the clear.
+    const job = this.run.commit(actor, { ...imp, status: 'committing' }, source).then(() => removeUpload(this.dir, imp.storedName)).catch(async (e: unknown) => {
       this.log.error(`import ${imp.id} failed: ${(e as Error).stack ?? e}`);
       await this.tx.run((em) => this.repo.updateImport(em, imp.id, { status: 'failed', rowsDone: 0, error: e instanceof AppError ? e.message : '导入失败，没有写入任何数据，请稍后重试' }));
     });

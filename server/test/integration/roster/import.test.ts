@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { RosterImportService } from '../../../src/roster/roster-import.service.js';
 import { RiskEngine } from '../../../src/households/risk-engine.js';
 import { RosterExport } from '../../../src/roster/roster-export.service.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
@@ -90,6 +93,11 @@ describe.each(databases())('roster import, matching and verification on %s', (db
     expect(done).toMatchObject({ status: 'committed', rowsDone: 11, error: null });
     expect(done.counts).toEqual({ create: 3, merge: 3, queue: 1, flag: 4, unchanged: 0 });
     expect(await users()).toBe(before + 3);
+    // The uploaded roster (ID numbers in the clear) is gone from disk once committed.
+    const [{ storedName }] = (await t.dataSource.query('SELECT storedName FROM roster_imports WHERE id = ?', [firstImport])) as { storedName: string }[];
+    const stored = join(t.app.get(RosterImportService).dir, storedName);
+    for (let i = 0; i < 20 && existsSync(stored); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(stored)).toBe(false);
     // Near twins: same name and birth date, different ID numbers, two people.
     const twins = (await t.dataSource.query("SELECT u.id FROM users u INNER JOIN person_profiles p ON p.userId = u.id WHERE u.name = '孙晓梅' AND p.birthDate = '1950-06-01'")) as unknown[];
     expect(twins).toHaveLength(2);
