@@ -51,10 +51,10 @@ export class RosterApplier {
       }
       if (!r.idHash) {
         const known = pairs.filter((p) => p.recordKey === r.recordKey);
-        const candidates = named.filter((u) => this.resembles(r.record, persons.get(u.id)!) && !known.some((p) => p.userId === u.id && p.status === 'different'));
+        const candidates = named.filter((u) => this.resembles(st, r.record, persons.get(u.id)!) && !known.some((p) => p.userId === u.id && p.status === 'different'));
         if (candidates.length) {
           const fresh = candidates.filter((u) => !known.some((p) => p.userId === u.id));
-          for (const u of fresh) put(st, SamePersonPair, { id: newId(), importId: st.importId, rowId: r.rowId, recordKey: r.recordKey, userId: u.id, path: st.community.path, evidence: this.evidence(r.record, persons.get(u.id)!), status: 'open', decidedBy: null, decidedAt: null, createdAt: st.now });
+          for (const u of fresh) put(st, SamePersonPair, { id: newId(), importId: st.importId, rowId: r.rowId, recordKey: r.recordKey, userId: u.id, path: st.community.path, evidence: this.evidence(st, r.record, persons.get(u.id)!), status: 'open', decidedBy: null, decidedAt: null, createdAt: st.now });
           out.push({ rowId: r.rowId, outcome: fresh.length ? 'queue' : 'unchanged', userId: null, effects: null });
           continue;
         }
@@ -80,32 +80,27 @@ export class RosterApplier {
   }
 
   /** Same name and (birth date + a phone in common, or the same household). */
-  private resembles(r: RosterRecord, p: Person): boolean {
+  private resembles(st: RunState, r: RosterRecord, p: Person): boolean {
     if (normalizeName(p.user.name) !== r.nameKey) return false;
     const birth = p.profile?.birthDate ?? null;
     if (r.birthDate && birth === r.birthDate && r.phone && p.phones.includes(r.phone)) return true;
-    return !!(r.building && p.household && p.householdKey === this.keyOf(r));
+    return !!(r.building && p.household && p.householdKey === this.keyOf(st, r));
   }
 
-  private evidence(r: RosterRecord, p: Person): string[] {
+  private evidence(st: RunState, r: RosterRecord, p: Person): string[] {
     const e = ['姓名相同'];
     if (r.birthDate && p.profile?.birthDate === r.birthDate) e.push('出生日期相同');
     if (r.phone && p.phones.includes(r.phone)) e.push('电话相同');
-    if (p.householdKey && p.householdKey === this.keyOf(r)) e.push('住址相同');
+    if (p.householdKey && p.householdKey === this.keyOf(st, r)) e.push('住址相同');
     return e;
   }
 
-  private keyOf(r: RosterRecord): string | null {
-    const b = r.building ? this.building(r.building) : undefined;
+  private keyOf(st: RunState, r: RosterRecord): string | null {
+    const b = r.building ? st.buildings.get(r.building)?.id : undefined;
     return b && r.room ? hkey(b, r.unit, r.room) : null;
   }
-  private building(name: string): string | undefined {
-    return this.currentBuildings?.get(name)?.id;
-  }
-  private currentBuildings?: Map<string, OrgNode>;
 
   private async loadHouseholds(em: EntityManager, st: RunState, rows: ApplyRow[]): Promise<void> {
-    this.currentBuildings = st.buildings;
     const wanted = [...new Set(rows.flatMap((r) => (r.record.building && st.buildings.get(r.record.building) ? [st.buildings.get(r.record.building)!.id] : [])))];
     const missing = wanted.filter((b) => !st.loadedBuildings.has(b));
     for (const h of await this.repo.householdsInBuildings(missing, em)) st.households.set(hkey(h.buildingId, h.unit, h.room), h);
