@@ -59,7 +59,8 @@ export class RosterImportService {
   /** The dry run: reads the chosen sheet, remembers the mapping on the source, stages every row with its findings and what a commit would do. */
   async preview(actor: Actor, id: string, dto: RosterPreviewRequest): Promise<RosterImportView> {
     const { imp, source } = await this.inScope(actor, id);
-    if (imp.status !== 'uploaded' && imp.status !== 'previewed') throw new AppError('ROSTER_IMPORT_STATE');
+    // A failed commit wrote nothing: preview again (the database may have moved) and retry.
+    if (!['uploaded', 'previewed', 'failed'].includes(imp.status)) throw new AppError('ROSTER_IMPORT_STATE');
     const sheet = dto.sheet ?? imp.sheets[0];
     if (!imp.sheets.includes(sheet)) throw new AppError('ROSTER_SHEET_UNKNOWN');
     const mapping = { ...source.mapping, ...(dto.mapping ?? {}) };

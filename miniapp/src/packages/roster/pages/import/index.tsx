@@ -73,7 +73,7 @@ function Import({ id }: { id: string }) {
         {imp.error ? <Text className="grid-line grid-overdue">{imp.error}</Text> : null}
         {actionError ? <Text className="grid-line grid-overdue" data-testid="roster-action-error">{actionError}</Text> : null}
       </Card>
-      {imp.status === 'uploaded' || imp.status === 'previewed' ? <PreviewStep imp={imp} busy={busy} onPreview={(body) => act(previewImport(imp.id, body))} /> : null}
+      {imp.status === 'uploaded' || imp.status === 'previewed' || imp.status === 'failed' ? <PreviewStep imp={imp} busy={busy} onPreview={(body) => act(previewImport(imp.id, body))} /> : null}
       {imp.status === 'previewed' ? <BigButton onClick={() => act(commitImport(imp.id))} loading={busy} testId="roster-commit">确认导入</BigButton> : null}
       {imp.status === 'committing' ? <Progress done={imp.rowsDone} total={imp.rowsTotal} /> : null}
       {imp.status === 'committed' ? (
