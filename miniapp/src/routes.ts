@@ -78,6 +78,10 @@ export const ROUTES = {
   gridCorrections: '/packages/grid/pages/corrections/index',
   gridSettings: '/packages/grid/pages/settings/index',
   gridAggregates: '/packages/grid/pages/aggregates/index',
+  // roster import (issue #17)
+  rosterSources: '/packages/roster/pages/sources/index',
+  rosterImport: '/packages/roster/pages/import/index',
+  rosterPairs: '/packages/roster/pages/pairs/index',
   myFile: '/packages/me/pages/my-file/index',
 } as const;
 

@@ -16,6 +16,7 @@ import { ORGANIZATIONS } from './organizations/organizations.providers.js';
 import { PAYMENTS } from './payments/payments.providers.js';
 import { POINTS } from './points/points.providers.js';
 import { PRIVACY } from './privacy/privacy.providers.js';
+import { ROSTER } from './roster/roster.providers.js';
 import { STUDY } from './study/study.providers.js';
 import { VOLUNTEERING } from './volunteering/volunteering.providers.js';
 import { WECHAT } from './wechat/wechat.providers.js';
@@ -24,7 +25,7 @@ import { WECHAT } from './wechat/wechat.providers.js';
  * Every domain of the server, the one list to extend when adding a domain folder. The app module
  * takes their controllers and providers, the data source their entities, the demo seed their parts.
  */
-export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT, HOUSEHOLDS, CASES];
+export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT, HOUSEHOLDS, CASES, ROSTER];
 
 /** Every entity of the schema; a new one needs a migration: `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES: Function[] = DOMAINS.flatMap((d) => d.entities ?? []);

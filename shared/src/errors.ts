@@ -225,6 +225,22 @@ export const ERRORS = {
   CORRECTION_NO_FILE: { status: 409, message: '您还没有建档，网格员上门登记后才能申请更正' },
   CORRECTION_ALREADY_OPEN: { status: 409, message: '这一项已有一个更正申请在处理中，请等网格员答复' },
   CORRECTION_NOT_OPEN: { status: 409, message: '这个更正申请已经处理过了，请刷新看看' },
+  // Roster import (issue #17)
+  ROSTER_SOURCE_EXISTS: { status: 409, message: '已有同名的名单来源，请换一个名称或直接选用它' },
+  ROSTER_FILE_TOO_LARGE: { status: 413, message: '文件超过20MB，请按楼栋拆成几个文件再上传' },
+  ROSTER_FILE_EMPTY: { status: 400, message: '文件是空的，请重新选择文件' },
+  ROSTER_FILE_UNREADABLE: { status: 400, message: '这个文件不是Excel表格(.xlsx)或CSV文件，请在Excel中“另存为”.xlsx后再上传' },
+  ROSTER_FILE_OLD_XLS: { status: 400, message: '这是旧版Excel(.xls)文件，请在Excel中“另存为”.xlsx后再上传' },
+  ROSTER_FILE_BOMB: { status: 400, message: '文件解压后异常巨大，可能已损坏或不安全，请重新从Excel导出' },
+  ROSTER_TOO_MANY_ROWS: { status: 400, message: '表格超过100000行，请按楼栋或网格拆成几个文件再上传' },
+  ROSTER_SHEET_UNKNOWN: { status: 400, message: '找不到选择的工作表，请重新选择' },
+  ROSTER_NO_HEADER: { status: 400, message: '前10行里找不到表头（如“姓名”“身份证号”），请检查是否选对了工作表' },
+  ROSTER_MAPPING_INCOMPLETE: { status: 400, message: '请指定哪一列是“姓名”，并至少指定身份证号、出生日期、电话或住址中的一列' },
+  ROSTER_IMPORT_STATE: { status: 409, message: '这次导入的状态已变化（可能已提交或已撤销），请刷新看看' },
+  ROSTER_ROLLBACK_BLOCKED: { status: 409, message: '这次导入之后已有其他操作用到了它的数据，不能整体撤销，详情见下方列出的原因' },
+  ROSTER_PAIR_DECIDED: { status: 409, message: '这一对已经有人判断过了，请刷新看看' },
+  ROSTER_VERIFICATION_CLOSED: { status: 409, message: '这条核验已经处理过了，请刷新看看' },
+  ROSTER_VALUE_INVALID: { status: 400, message: '核实的值格式不对，请检查（手机号11位，日期如1958-03-05）' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

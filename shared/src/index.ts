@@ -33,3 +33,5 @@ export * from './contracts/households.js';
 export * from './contracts/care.js';
 export * from './contracts/cases.js';
 export * from './case-rules.js';
+export * from './roster.js';
+export * from './contracts/roster.js';

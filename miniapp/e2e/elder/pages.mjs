@@ -166,4 +166,8 @@ export const SCREENS = [
   { name: 'grid-corrections', persona: 'grid_worker', open: go('/packages/grid/pages/corrections/index'), ready: ['correction', 'corrections-empty'] },
   { name: 'grid-settings', persona: 'grid_worker', open: go('/packages/grid/pages/settings/index'), ready: 'settings-save' },
   { name: 'grid-aggregates', persona: 'admin', open: go('/packages/grid/pages/aggregates/index'), ready: 'aggregate-community' },
+  // 名单导入 (issue #17): sources, the upload step and the possible-same-person queue.
+  { name: 'roster-sources', persona: 'grid_worker', open: go('/packages/roster/pages/sources/index'), ready: 'roster-source' },
+  { name: 'roster-import', persona: 'grid_worker', open: go('/packages/roster/pages/import/index'), ready: 'roster-file' },
+  { name: 'roster-pairs', persona: 'grid_worker', open: go('/packages/roster/pages/pairs/index'), ready: ['pair', 'pairs-empty'] },
 ];

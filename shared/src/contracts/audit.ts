@@ -21,6 +21,7 @@ export const AUDIT_READS = {
   'study.report.export': '导出专题学习完成情况',
   'household.file.read': '查看户档案',
   'family.care.read': '查看家人的走访记录和预警',
+  'roster.export': '导出名单',
 } as const;
 export type AuditReadAction = keyof typeof AUDIT_READS;
 
@@ -88,6 +89,14 @@ export const AUDITED_WRITES: Record<string, string> = {
   'PUT /api/org/grid/settings/:communityId': '修改走访周期和预警阈值',
   'POST /api/org/grid/corrections/:id/accept': '办结更正申请',
   'POST /api/org/grid/corrections/:id/reject': '驳回更正申请',
+  'POST /api/org/roster/sources': '新建名单来源',
+  'PATCH /api/org/roster/sources/:id': '修改名单来源的列对应',
+  'POST /api/org/roster/imports': '上传名单文件',
+  'POST /api/org/roster/imports/:id/preview': '预览名单导入',
+  'POST /api/org/roster/imports/:id/commit': '提交名单导入',
+  'POST /api/org/roster/imports/:id/rollback': '撤销名单导入',
+  'POST /api/org/roster/pairs/:id/decide': '判断是否同一人',
+  'POST /api/org/roster/verifications/:id/resolve': '核实名单不一致的信息',
 };
 
 /** What a route's first segment is about, for actions without their own words (routes added later). */

@@ -73,6 +73,7 @@ function Me({ me }: { me: MeView }) {
           {me.roles.some((g) => g.role === 'organiser' && g.node.kind === 'community') ? (
             <BigButton variant="secondary" onClick={go(ROUTES.gridSettings)} testId="entry-grid-settings">走访与预警设置</BigButton>
           ) : null}
+          <BigButton variant="secondary" onClick={go(ROUTES.rosterSources)} testId="entry-roster">名单导入</BigButton>
         </Card>
       ) : null}
       {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (

@@ -13,6 +13,7 @@ import {
   formatChinaDate,
   formatChinaDateTime,
   type HouseholdFileView,
+  type Provenance,
 } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
@@ -24,7 +25,12 @@ import { completeTask, householdFile } from '../../../../services/grid';
 import { rememberFile } from '../../lib/file-cache';
 import { VisitPhoto } from '../../lib/VisitPhoto';
 import { go } from '../../lib/go';
+import { ListedIn, Verifications } from '../../components/Verifications';
 import '../../grid.scss';
+
+/** Where a value came from, on tap: 导入：民政低保名单, 2026-12-01 核实. */
+const source = (p: Provenance | undefined) => () =>
+  void Taro.showModal({ title: '信息来源', content: p ? `${FIELD_SOURCE_LABELS[p.source]}${p.sourceName ? `：${p.sourceName}` : ''}，${formatChinaDate(p.verifiedAt)}核实` : '没有记录来源', showCancel: false });
 
 export default function HouseholdPage() {
   return <PageShell>{() => <Household id={Taro.getCurrentInstance().router?.params.id ?? ''} />}</PageShell>;
@@ -50,13 +56,15 @@ function Household({ id }: { id: string }) {
           <Text className="grid-line">{w.sentence}</Text>
         </Card>
       ))}
+      <Verifications householdId={file.id} />
       {file.members.map((m) => (
         <Card key={m.userId} title={`${m.name}（${HOUSEHOLD_RELATION_LABELS[m.relation]}）`} testId="household-member">
           <InfoRow label="年龄" value={m.age === null ? null : `${m.age}岁`} />
           <InfoRow label="居住类型" value={`${RESIDENCE_TYPE_LABELS[m.residenceType]}${m.arrivedOn ? `，${m.arrivedOn}来此` : ''}`} />
           {m.endedOn ? <InfoRow label="状态" value={`${m.endedOn} ${m.endReason ? MEMBERSHIP_END_LABELS[m.endReason] : ''}`} /> : null}
-          <InfoRow label="身份证号" value={m.idNumber} />
-          <InfoRow label="电话" value={m.phones.join('、')} />
+          <InfoRow label="身份证号" value={m.idNumber} onTap={source(m.provenance.idNumber)} actionText="来源" />
+          <InfoRow label="电话" value={m.phones.join('、')} onTap={source(m.provenance.phones)} actionText="来源" testId="member-phones" />
+          <ListedIn userId={m.userId} />
           <InfoRow label="紧急联系人" value={m.emergencyContact ? `${m.emergencyContact.name} ${m.emergencyContact.phone}` : null} />
           <InfoRow label="情况备注" value={m.notes} placeholder="无" />
           {m.tags.map((t) => (

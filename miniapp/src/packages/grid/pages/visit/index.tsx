@@ -10,6 +10,7 @@ import { householdFile, recordVisit } from '../../../../services/grid';
 import { cachedFile } from '../../lib/file-cache';
 import { VisitExtras } from './VisitExtras';
 import { formErrorText } from '../../../../services/request';
+import { Verifications } from '../../components/Verifications';
 import '../../grid.scss';
 
 export default function VisitPage() {
@@ -59,6 +60,7 @@ function VisitForm({ householdId }: { householdId: string }) {
   };
   return (
     <View>
+      <Verifications householdId={householdId} />
       <Card title="走访方式">
         <View className="grid-choice">
           {VISIT_METHODS.map((m) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '可能同一人' });
