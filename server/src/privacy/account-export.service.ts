@@ -6,6 +6,7 @@ import { CorrectionsService } from '../households/corrections.service.js';
 import { HouseholdViews } from '../households/household-views.js';
 import { MembersService } from '../members/members.service.js';
 import { UserRepository } from '../members/user.repository.js';
+import { RosterViews } from '../roster/roster-views.js';
 import { AccountDataRepository } from './account-data.repository.js';
 import { ConsentRecords } from './consent-records.service.js';
 import { clock } from '../common/clock.js';
@@ -17,7 +18,7 @@ export const EXPORTED = [
   'QuizAttempt', 'QuizAnswer', 'DuesProfile', 'DuesBill', 'DuesBillAdjustment', 'PayOrder', 'PayOrderBill', 'DuesReceipt', 'PayRefund',
   'VolunteerProfile', 'VolunteerHours', 'VolunteerHoursCorrection', 'VolunteerCertificate', 'MobilisationAnswerRow',
   'ActivityRating', 'InboxItem', 'SubscriptionGrant', 'Complaint', 'Case', 'CaseEvent', 'CaseFollower',
-  'Household', 'HouseholdMember', 'PersonProfile', 'PersonTagRow', 'CareVisit', 'CorrectionRequestRow',
+  'Household', 'HouseholdMember', 'PersonProfile', 'PersonTagRow', 'CareVisit', 'CorrectionRequestRow', 'RosterLink',
 ];
 
 /**
@@ -39,6 +40,9 @@ export const NOT_EXPORTED: Record<string, string> = {
   'AuditEntry, AuditHead': '审计链只记录编号和操作名称，是组织的问责记录；谁查看过您的数据，请在“谁查看了我的数据”中查看',
   'CaseRoute, CaseCategorySetting': '反映的分派表和办理时限是社区的工作设置，不是个人数据',
   CasePhoto: '反映时上传的照片在“我的反映”的详情里查看（已去除位置信息），照片文件不随数据下载',
+  'RosterSource, RosterImport': '导入的名单来源和导入批次是社区的工作记录；列有您的名单已写在 listedIn 中',
+  RosterRow: '导入文件中逐行的暂存副本（加密保存）；其中适用于您的内容已写入您的档案（householdFile.person，每项注明来源）',
+  'SamePersonPair, VerificationTask': '“可能同一人”的判断和核验任务是网格员的工作记录，会涉及他人信息；核验后的结果写入您的档案并注明“网格员核实”',
   'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
 };
 
@@ -55,6 +59,7 @@ export class AccountExportService {
     private readonly crypto: FieldCrypto,
     private readonly householdViews: HouseholdViews,
     private readonly householdCorrections: CorrectionsService,
+    private readonly rosters: RosterViews,
   ) {}
 
   async export(userId: string, now = clock.now()): Promise<Record<string, unknown>> {
@@ -174,6 +179,8 @@ export class AccountExportService {
       logins: r.logins.map((t) => ({ createdAt: t.createdAt, expiresAt: t.expiresAt, usedAt: t.usedAt, revokedAt: t.revokedAt })),
       // 我的档案 as the person sees it (ID number masked, staff notes left out), with their correction requests.
       householdFile: { ...(await this.householdViews.myFile(self, now)), corrections: await this.householdCorrections.mine(self) },
+      // Which offices' lists name the person (民政低保名单, 老龄办高龄名单 …) and when each was imported.
+      listedIn: await this.rosters.listedIn(userId),
       notExported: NOT_EXPORTED,
     };
   }

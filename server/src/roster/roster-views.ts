@@ -25,11 +25,16 @@ export class RosterViews {
     });
   }
 
+  /** The person's own view (data export): which sources list them, no scope needed. */
+  async listedIn(userId: string): Promise<{ name: string; importedAt: string }[]> {
+    return (await this.repo.sourcesListing(userId)).map((s) => ({ name: s.name, importedAt: new Date(s.importedAt).toISOString() }));
+  }
+
   async personSources(actor: Actor, userId: string): Promise<{ name: string; importedAt: string }[]> {
     const [m] = await this.repo.activeMemberships([userId]);
     const [h] = m ? await this.repo.households([m.householdId]) : [];
     if (!h) throw AppError.notFound();
     assertInGrid(actor, h.path);
-    return (await this.repo.sourcesListing(userId)).map((s) => ({ name: s.name, importedAt: new Date(s.importedAt).toISOString() }));
+    return this.listedIn(userId);
   }
 }
