@@ -31,3 +31,5 @@ export * from './id-number.js';
 export * from './care-cadence.js';
 export * from './contracts/households.js';
 export * from './contracts/care.js';
+export * from './analytics.js';
+export * from './contracts/analytics.js';
