@@ -70,6 +70,10 @@ export const ROUTES = {
   gridWarnings: '/packages/grid/pages/warnings/index',
   gridCorrections: '/packages/grid/pages/corrections/index',
   myFile: '/packages/me/pages/my-file/index',
+  // 数据看板, 大屏 and 月度报告 (issue #19)
+  analyticsDashboard: '/packages/analytics/pages/dashboard/index',
+  analyticsScreen: '/packages/analytics/pages/screen/index',
+  analyticsReport: '/packages/analytics/pages/report/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */
