@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ANALYTICS_MAX_DAYS, beijingDay, daysInRange, previousRange, type DashboardQuery, type DashboardView, type Role } from '@honglin/shared';
+import { ANALYTICS_MAX_DAYS, ANALYTICS_THEMES, beijingDay, daysInRange, previousRange, type DashboardQuery, type DashboardView, type Role } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { clock } from '../common/clock.js';
@@ -66,7 +66,8 @@ export class DashboardService {
   /** The figures of a node (also the kiosk's, whose scope is its link). */
   async compute({ node, from, to, grain, metrics }: ViewRequest): Promise<DashboardView> {
     const tree = PARTY_KINDS.has(node.kind) ? 'party' : 'area';
-    const defs = this.rollups.definitions().filter((m) => m.tree === tree && (!metrics || metrics.includes(m.key)));
+    const defs = this.rollups.definitions().filter((m) => m.tree === tree && (!metrics || metrics.includes(m.key)))
+      .sort((a, b) => ANALYTICS_THEMES.indexOf(a.theme) - ANALYTICS_THEMES.indexOf(b.theme));
     const today = beijingDay(clock.now());
     const last = to < today ? to : today;
     const previous = previousRange(from, to);

@@ -65,6 +65,7 @@ export function figures({ metric: m, rows, from, to, previous, grain, children }
     unit: m.ratio ? '%' : m.unit,
     ratio: !!m.ratio,
     sensitive: m.sensitive,
+    lowerIsBetter: !!m.lowerIsBetter,
     value: hide(m, total, shown(m, total)),
     previous: hide(m, before, shown(m, before)),
     series,

@@ -47,6 +47,8 @@ export interface MetricDefinition {
    */
   kind: 'flow' | 'snapshot';
   ratio?: boolean;
+  /** A fall is good news (overdue visits, escalations): the trend arrow is coloured accordingly. */
+  lowerIsBetter?: boolean;
   /** num is stored in this unit and shown multiplied by `scale` (half hours → hours: 0.5). */
   scale?: number;
   /** Counts people with a sensitive tag (低保, 特困, 残疾, 独居老人): small cells become '<5'. */

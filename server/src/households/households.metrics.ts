@@ -43,6 +43,7 @@ export const HOUSEHOLD_METRICS: MetricDefinition[] = [
   },
   {
     key: 'care.overdue',
+    lowerIsBetter: true,
     theme: 'care',
     title: '逾期未走访户数',
     definition: '期末当天在册户中，超过其走访周期仍未被走访的户数。',
@@ -70,6 +71,7 @@ export const HOUSEHOLD_METRICS: MetricDefinition[] = [
   },
   {
     key: 'care.warnings.raised',
+    lowerIsBetter: true,
     theme: 'care',
     title: '风险预警数',
     definition: '期间内系统发出的风险预警条数（按发出日期）。',
@@ -95,6 +97,7 @@ export const HOUSEHOLD_METRICS: MetricDefinition[] = [
   },
   {
     key: 'care.warnings.escalated',
+    lowerIsBetter: true,
     theme: 'care',
     title: '升级预警数',
     definition: '期间内发出的风险预警中，因超时未确认而升级到社区或街道的条数。',

@@ -37,6 +37,7 @@ export interface MetricInfo {
   unit: string;
   ratio: boolean;
   sensitive: boolean;
+  lowerIsBetter: boolean;
 }
 
 /** A metric's figures for one node: the total, the previous period, the series and the children. */

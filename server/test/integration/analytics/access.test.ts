@@ -75,7 +75,7 @@ describe.each(databases())('数据看板 scope, bad input, kiosk links and expor
     });
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as never);
     const sheet = book.getWorksheet('趋势')!;
     expect(sheet.getRow(1).getCell(2).value).toBe('走访次数（次）');
     expect(sheet.autoFilter).toBeTruthy();

@@ -28,10 +28,10 @@ export function MetricPanel({ m, onDrill, onExport }: Props) {
       <Text className="metric-definition">{`口径：${m.definition}`}</Text>
       {top ? <Text className="metric-definition">{`前五：${top}`}</Text> : null}
       <View className="metric-actions">
-        <Text {...tapRole('button', { label: table ? '收起数据表' : '查看数据表' })} className="metric-action" data-testid={`show-table-${m.key}`} onClick={() => setTable(!table)}>
+        <Text {...tapRole('button')} className="metric-action" data-testid={`show-table-${m.key}`} onClick={() => setTable(!table)}>
           {table ? '收起数据表' : '查看数据表'}
         </Text>
-        <Text {...tapRole('button', { label: `导出${m.title}数据表` })} className="metric-action" data-testid={`export-${m.key}`} onClick={onExport}>
+        <Text {...tapRole('button')} className="metric-action" data-testid={`export-${m.key}`} onClick={onExport}>
           导出Excel
         </Text>
       </View>

@@ -72,7 +72,7 @@ function Figures({ v, range, onDrill }: { v: DashboardView; range: Range; onDril
         <View key={g.theme} className="theme">
           <Text className="theme__title">{ANALYTICS_THEME_TITLES[g.theme]}</Text>
           {g.metrics.map((m) => (
-            <MetricPanel key={m.key} m={m} onDrill={onDrill} onExport={() => void exportTable(q, m.key)} />
+            <MetricPanel key={`${v.node.id}-${m.key}`} m={m} onDrill={onDrill} onExport={() => void exportTable(q, m.key)} />
           ))}
         </View>
       ))}
@@ -88,11 +88,12 @@ function Figures({ v, range, onDrill }: { v: DashboardView; range: Range; onDril
 
 function Overview({ m }: { m: MetricFigures }) {
   const t = trend(m);
+  const good = t.arrow === '↑' ? !m.lowerIsBetter : t.arrow === '↓' ? m.lowerIsBetter : null;
   return (
     <View className="overview-card" data-testid={`card-${m.key}`}>
       <Text className="overview-card__title">{m.title}</Text>
       <Text className="overview-card__value">{`${formatValue(m.value, m.unit)}${m.unit === '%' || m.value === null ? '' : m.unit}`}</Text>
-      <Text className={`overview-card__trend overview-card__trend--${t.arrow === '↑' ? 'up' : t.arrow === '↓' ? 'down' : 'flat'}`}>{`${t.arrow} ${t.text}`}</Text>
+      <Text className={`overview-card__trend overview-card__trend--${good === null ? 'flat' : good ? 'good' : 'bad'}`}>{`${t.arrow} ${t.text}`}</Text>
     </View>
   );
 }
