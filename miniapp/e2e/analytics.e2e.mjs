@@ -37,6 +37,7 @@ export const tests = [
       await board.waitFor();
       await waitForText(byTestId(page, 'dashboard-node'), '幸福社区', 'the dashboard opens at the organiser’s community');
       await byTestId(page, 'chart-care.visits').locator('canvas').first().waitFor();
+      await page.waitForTimeout(1200); // the charts animate in
       assert((await textOf(byTestId(page, 'metric-care.coverage'))).includes('口径'), 'the coverage chart carries its definition');
       await screenshot(page, 'analytics-dashboard');
       const serious = await seriousAxe(page);
@@ -71,6 +72,7 @@ export const tests = [
       await byTestId(screenPage, 'screen').waitFor();
       await screenPage.locator('[data-testid^="screen-chart-"] svg').first().waitFor();
       assert((await textOf(byTestId(screenPage, 'screen-title'))).includes('幸福社区'), 'the screen names the community');
+      await screenPage.waitForTimeout(1500); // charts of an older build animate in for a second
       await screenshot(screenPage, 'analytics-screen');
       const screenAxe = await seriousAxe(screenPage);
       assert(screenAxe.length === 0, `axe on 大屏: ${screenAxe.join('; ')}`);

@@ -13,6 +13,11 @@ import { RollupService } from './rollup.service.js';
 /** Who may open 数据看板: grid workers (their grids), organisers and admins (their community, branch or street). */
 export const DASHBOARD_ROLES: readonly Role[] = ['grid_worker', 'organiser', 'admin'];
 const PARTY_KINDS = new Set(['committee', 'general_branch', 'branch', 'group']);
+/**
+ * Nodes whose children carry figures: cells are counted per grid (area) and per branch (Party), so a
+ * grid's buildings and a branch's groups would only show zeros, and smaller cells besides.
+ */
+const DRILLABLE = new Set(['street', 'community', 'committee', 'general_branch']);
 
 export interface ViewRequest {
   node: OrgNode;
@@ -73,7 +78,7 @@ export class DashboardService {
     const previous = previousRange(from, to);
     const keys = defs.map((m) => m.key);
     const rows = await this.repo.atNode(keys, node.path, previous.from, last);
-    const children = await this.org.children(node.id);
+    const children = DRILLABLE.has(node.kind) ? await this.org.children(node.id) : [];
     const paths = children.map((c) => c.path);
     const snap = (m: MetricDefinition) => m.kind === 'snapshot';
     const sums = await this.repo.childSums(defs.filter((m) => !snap(m)).map((m) => m.key), paths, from, last);

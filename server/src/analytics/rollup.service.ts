@@ -128,8 +128,13 @@ export class RollupService {
     return out;
   }
 
-  /** For a domain's change no timestamp shows (a deletion): recount these days at the next refresh. */
+  /**
+   * For a domain's change no timestamp shows (a deletion): recount these days at the next refresh
+   * (a snapshot metric from the earliest of them to today). A key ending in '*' means every metric
+   * starting so ('people.tag.*'). Call it inside the transaction of the change.
+   */
   async touch(em: EntityManager, metricKeys: string[], days: string[], now = clock.now()): Promise<void> {
-    for (const key of metricKeys) await this.repo.markDirty(em, key, days, now);
+    const keys = this.metrics.map((m) => m.key).filter((k) => metricKeys.some((p) => (p.endsWith('*') ? k.startsWith(p.slice(0, -1)) : k === p)));
+    for (const key of keys) await this.repo.markDirty(em, key, days, now);
   }
 }

@@ -2,6 +2,7 @@ import { addDays, beijingDay } from '@honglin/shared';
 import { DashboardService } from '../../../src/analytics/dashboard.service.js';
 import { RollupRepository } from '../../../src/analytics/rollup.repository.js';
 import { RollupService } from '../../../src/analytics/rollup.service.js';
+import { AccountDeletionService } from '../../../src/privacy/account-deletion.service.js';
 import { clock } from '../../../src/common/clock.js';
 import { TransactionRunner } from '../../../src/database/transaction-runner.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
@@ -106,6 +107,18 @@ describe.each(databases())('analytics rollups on %s', (db) => {
     expect(await repo.range('care.visits', from, today)).toEqual(expect.arrayContaining(before));
     expect((await repo.range('care.visits', from, today)).length).toBe(before.length);
     await rollups.refresh(new Date(now.getTime() + 4000));
+    expect(await rollups.check(from, today, now)).toEqual([]);
+  });
+
+  it('recounts the tag figures of every day when an account is deleted (its tags go with it)', async () => {
+    // A seeded resident living alone, counted in 独居老人 of her grid.
+    const [elder] = await t.dataSource.query("SELECT u.id FROM users u JOIN person_tags pt ON pt.userId = u.id JOIN household_members m ON m.userId = u.id WHERE pt.tag = 'elder_alone' AND u.demoPersona IS NULL");
+    expect(elder).toBeDefined();
+    await rollups.refresh(new Date(now.getTime() + 5000));
+    expect(await rollups.check(from, today, now)).toEqual([]);
+    await t.app.get(AccountDeletionService).delete(elder.id);
+    expect((await rollups.check(from, today, now)).some((m) => m.metric.startsWith('people.tag.'))).toBe(true);
+    await rollups.refresh(new Date(now.getTime() + 6000));
     expect(await rollups.check(from, today, now)).toEqual([]);
   });
 

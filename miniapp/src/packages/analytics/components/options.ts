@@ -7,6 +7,8 @@ const plot = (v: ShownValue | null) => (typeof v === 'number' ? v : null);
 export function trendOption(m: MetricFigures, dark = false): EChartsOption {
   const text = dark ? '#e6f0ff' : '#333';
   return {
+    // The 大屏 redraws every minute: no animation there.
+    animation: !dark,
     grid: { left: 44, right: 12, top: 16, bottom: 28 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: m.series.map((s) => s.bucket.slice(5)), axisLabel: { color: text } },
@@ -23,6 +25,7 @@ export function trendOption(m: MetricFigures, dark = false): EChartsOption {
 export function childrenOption(m: MetricFigures, dark = false): EChartsOption {
   const text = dark ? '#e6f0ff' : '#333';
   return {
+    animation: !dark,
     grid: { left: 44, right: 12, top: 16, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: m.children.map((c) => c.name), axisLabel: { color: text, interval: 0, rotate: m.children.length > 4 ? 30 : 0 } },
