@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AssignableTag } from '@honglin/shared';
+import { addDays, type AssignableTag } from '@honglin/shared';
+import { idFloor } from '../common/ids.js';
 import type { MetricCell } from '../common/metric.js';
 import { beijingDaySql, dayBounds, daysTable, minusDaysSql, runsOf, timeParam, toCells } from '../database/metric-sql.js';
 
@@ -40,6 +41,14 @@ export async function tagChangeDays(em: EntityManager, since: Date): Promise<str
 
 /** Households registered by each day, and how many of them had a visit within their cadence then. */
 export async function visitCoverage(em: EntityManager, days: string[]): Promise<MetricCell[]> {
+  return days.length > SWEEP_FROM_DAYS ? coverageBySweep(em, days) : coverageByProbe(em, days);
+}
+
+/** Beyond a week of days one pass over the visits beats a probe per household and day. */
+const SWEEP_FROM_DAYS = 7;
+
+/** A few days (the incremental refresh): one indexed probe per household and day. */
+async function coverageByProbe(em: EntityManager, days: string[]): Promise<MetricCell[]> {
   const t = daysTable(em, days);
   const rows = await em.query(
     `SELECT g.path AS path, days.d AS day,
@@ -54,6 +63,47 @@ export async function visitCoverage(em: EntityManager, days: string[]): Promise<
     t.params,
   );
   return toCells(rows);
+}
+
+/**
+ * The same figures for a long range (a rebuild, the check): the visit days of every household once,
+ * then a sweep. Covered on day d means a visit on a Beijing day in [d - cadence + 1, d], which is what
+ * the probe's `visitedAt >= end of d - cadence days` says, since that bound is a Beijing midnight.
+ */
+async function coverageBySweep(em: EntityManager, days: string[]): Promise<MetricCell[]> {
+  const households: { id: string; path: string; cadence: number; registeredOn: string }[] = await em.query(
+    'SELECT h.id AS id, g.path AS path, h.cadenceDays AS cadence, h.registeredOn AS registeredOn FROM households h JOIN org_nodes g ON g.id = h.gridId',
+  );
+  if (!households.length) return [];
+  const longest = households.reduce((m, h) => Math.max(m, Number(h.cadence)), 1);
+  const [from, to] = dayBounds(em, [addDays(days[0], -longest), days[days.length - 1]]);
+  const visits: { householdId: string; day: string }[] = await em.query(
+    `SELECT v.householdId AS householdId, ${beijingDaySql(em, 'v.visitedAt')} AS day FROM care_visits v
+      WHERE v.visitedAt >= ? AND v.visitedAt < ? AND NOT EXISTS (SELECT 1 FROM care_visits c WHERE c.correctsVisitId = v.id)`,
+    [from, to],
+  );
+  const visitDays = new Map<string, string[]>();
+  for (const v of visits) {
+    const list = visitDays.get(v.householdId);
+    if (list) list.push(String(v.day));
+    else visitDays.set(v.householdId, [String(v.day)]);
+  }
+  const cells = new Map<string, MetricCell>();
+  for (const h of households) {
+    const seen = (visitDays.get(h.id) ?? []).sort();
+    let next = 0;
+    let latest = '';
+    for (const d of days) {
+      if (h.registeredOn > d) continue;
+      while (next < seen.length && seen[next] <= d) latest = seen[next++];
+      const key = `${h.path}|${d}`;
+      const cell = cells.get(key) ?? { path: h.path, day: d, num: 0, den: 0 };
+      cell.den += 1;
+      if (latest && latest >= addDays(d, 1 - Number(h.cadence))) cell.num += 1;
+      cells.set(key, cell);
+    }
+  }
+  return [...cells.values()];
 }
 
 /** Visits made per day (a corrected visit counts once, as its correction says). */
@@ -76,11 +126,14 @@ export async function visitsMade(em: EntityManager, days: string[]): Promise<Met
 /** Days of visits recorded since `since`, and of the visits their corrections replaced. */
 export async function visitChangeDays(em: EntityManager, since: Date): Promise<string[]> {
   const s = timeParam(em, since);
+  // Visits are append-only and their ids start with their creation time: the primary key finds the new
+  // ones without a scan (care_visits has no index on createdAt).
+  const after = idFloor(since.getTime());
   const rows: { day: string }[] = await em.query(
-    `SELECT ${beijingDaySql(em, 'v.visitedAt')} AS day FROM care_visits v WHERE v.createdAt > ?
-     UNION SELECT ${beijingDaySql(em, 'o.visitedAt')} FROM care_visits c JOIN care_visits o ON o.id = c.correctsVisitId WHERE c.createdAt > ?
+    `SELECT ${beijingDaySql(em, 'v.visitedAt')} AS day FROM care_visits v WHERE v.id >= ?
+     UNION SELECT ${beijingDaySql(em, 'o.visitedAt')} FROM care_visits c JOIN care_visits o ON o.id = c.correctsVisitId WHERE c.id >= ?
      UNION SELECT registeredOn FROM households WHERE createdAt > ?`,
-    [s, s, s],
+    [after, after, s],
   );
   return rows.map((r) => String(r.day));
 }
