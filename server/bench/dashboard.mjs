@@ -163,7 +163,7 @@ const dayVisits = Array.from({ length: Math.round(visitCount / 365) }, () => {
   const hh = households[Math.floor(rand() * households.length)];
   return [newId(), hh[0], 'bench', sqlTime(later.getTime() - 60_000), 'home', 'normal', '[]', null, '[]', null, sqlTime(Date.now())];
 });
-const dayHours = hours.slice(0, Math.round(hours.length / 365)).map((r) => [newId(), ...r.slice(1, 5), sqlTime(later.getTime() - 60_000), sqlTime(later.getTime() - 60_000), ...r.slice(7, 11), sqlTime(Date.now()), sqlTime(Date.now())]);
+const dayHours = hours.slice(0, Math.round(hours.length / 365)).map((r) => [newId(), newId(), newId(), ...r.slice(3, 5), sqlTime(later.getTime() - 60_000), sqlTime(later.getTime() - 60_000), ...r.slice(7, 11), sqlTime(Date.now()), sqlTime(Date.now())]);
 await insertMany('care_visits', ['id', 'householdId', 'visitorId', 'visitedAt', 'method', 'situation', 'seenUserIds', 'notes', 'needs', 'correctsVisitId', 'createdAt'], dayVisits);
 await insertMany('volunteer_hours', ['id', 'userId', 'shiftId', 'campaignId', 'nodePath', 'checkInAt', 'checkOutAt', 'minutes', 'halfHours', 'status', 'autoCheckout', 'createdAt', 'updatedAt'], dayHours);
 t0 = performance.now();

@@ -56,8 +56,8 @@ export interface MetricDefinition {
   /** Which organisation tree the cells' paths are in: the area tree (street…grid) or the Party tree. */
   tree: 'area' | 'party';
   /**
-   * How the rollup is fed incrementally: every refresh recomputes the last `settleDays` days (states
-   * that change with time and late edits), the days `changedDays` reports since the last refresh, and
+   * How the rollup is fed incrementally: every refresh recomputes today and the `settleDays` days
+   * before it (figures that change without a row's timestamp showing it, such as escalations), the days `changedDays` reports since the last refresh, and
    * days a domain marked with `AnalyticsFeed.touch` in the transaction of a change (deletions).
    */
   settleDays: number;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, type AssignableTag } from '@honglin/shared';
 import { idFloor } from '../common/ids.js';
 import type { MetricCell } from '../common/metric.js';
-import { beijingDaySql, dayBounds, daysTable, minusDaysSql, runsOf, timeParam, toCells } from '../database/metric-sql.js';
+import { beijingDaySql, dayBounds, daysTable, runsOf, timeParam, toCells } from '../database/metric-sql.js';
 
 /**
  * The households domain's metric recomputes (households.metrics.ts): people and households by grid
@@ -47,22 +47,30 @@ export async function visitCoverage(em: EntityManager, days: string[]): Promise<
 /** Beyond a week of days one pass over the visits beats a probe per household and day. */
 const SWEEP_FROM_DAYS = 7;
 
-/** A few days (the incremental refresh): one indexed probe per household and day. */
+/**
+ * A few days (the incremental refresh): per day, each household's latest visit before the day ends,
+ * found by the (householdId, visitedAt) index from the top, then compared with its cadence.
+ */
 async function coverageByProbe(em: EntityManager, days: string[]): Promise<MetricCell[]> {
-  const t = daysTable(em, days);
-  const rows = await em.query(
-    `SELECT g.path AS path, days.d AS day,
-            SUM(CASE WHEN EXISTS (SELECT 1 FROM care_visits v WHERE v.householdId = h.id AND v.visitedAt < days.e
-                  AND v.visitedAt >= ${minusDaysSql(em, 'days.e', 'h.cadenceDays')}
-                  AND NOT EXISTS (SELECT 1 FROM care_visits c WHERE c.correctsVisitId = v.id)) THEN 1 ELSE 0 END) AS num,
-            COUNT(*) AS den
-       FROM ${t.sql}
-       JOIN households h ON h.registeredOn <= days.d
-       JOIN org_nodes g ON g.id = h.gridId
-      GROUP BY g.path, days.d`,
-    t.params,
-  );
-  return toCells(rows);
+  const cells = new Map<string, MetricCell>();
+  for (const d of days) {
+    const [, end] = dayBounds(em, [d]);
+    const latest = `(SELECT v.visitedAt FROM care_visits v WHERE v.householdId = h.id AND v.visitedAt < ?
+                      AND NOT EXISTS (SELECT 1 FROM care_visits c WHERE c.correctsVisitId = v.id) ORDER BY v.visitedAt DESC LIMIT 1)`;
+    const rows: { path: string; cadence: number; latest: string | null }[] = await em.query(
+      `SELECT g.path AS path, h.cadenceDays AS cadence, ${beijingDaySql(em, latest)} AS latest
+         FROM households h JOIN org_nodes g ON g.id = h.gridId WHERE h.registeredOn <= ?`,
+      [end, d],
+    );
+    for (const r of rows) {
+      const key = `${r.path}|${d}`;
+      const cell = cells.get(key) ?? { path: r.path, day: d, num: 0, den: 0 };
+      cell.den += 1;
+      if (r.latest && String(r.latest) >= addDays(d, 1 - Number(r.cadence))) cell.num += 1;
+      cells.set(key, cell);
+    }
+  }
+  return [...cells.values()];
 }
 
 /**

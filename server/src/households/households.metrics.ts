@@ -21,7 +21,7 @@ const tagMetric = ({ tag, title, sensitive }: (typeof TAGS)[number]): MetricDefi
   kind: 'snapshot',
   sensitive,
   tree: 'area',
-  settleDays: 1,
+  settleDays: 0,
   source: { recompute: (em, days) => taggedPeople(em, tag, days), changedDays: tagChangeDays },
 });
 
@@ -38,7 +38,7 @@ export const HOUSEHOLD_METRICS: MetricDefinition[] = [
     ratio: true,
     sensitive: false,
     tree: 'area',
-    settleDays: 1,
+    settleDays: 0,
     source: { recompute: visitCoverage, changedDays: visitChangeDays },
   },
   {
@@ -51,7 +51,7 @@ export const HOUSEHOLD_METRICS: MetricDefinition[] = [
     kind: 'snapshot',
     sensitive: false,
     tree: 'area',
-    settleDays: 1,
+    settleDays: 0,
     source: {
       recompute: async (em, days) => (await visitCoverage(em, days)).map((c) => ({ ...c, num: c.den - c.num, den: 0 })),
       changedDays: visitChangeDays,
