@@ -2,6 +2,8 @@ import { beijingDay } from '@honglin/shared';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../../../src/common/ids.js';
 import { DuesBill } from '../../../src/dues/dues-bill.entity.js';
+import { Enrollment } from '../../../src/enrollment/enrollment.entity.js';
+import { EnrollmentSlot } from '../../../src/enrollment/enrollment-slot.entity.js';
 import { CareVisit } from '../../../src/households/care-visit.entity.js';
 import { Household, HouseholdMember } from '../../../src/households/household.entity.js';
 import { PersonTagRow } from '../../../src/households/person-profile.entity.js';
@@ -81,6 +83,12 @@ export async function buildFixture(em: EntityManager, now: Date, tag = 'T'): Pro
   // Volunteer hours in the community 2 days ago: 3 h and 1 h approved, 2 h pending.
   for (const [halfHours, status] of [[6, 'approved'], [2, 'approved'], [4, 'pending']] as const) {
     await em.insert(VolunteerHours, { id: newId(), userId: newId(), shiftId: newId(), campaignId: newId(), nodePath: community.path, checkInAt: ago(2), checkOutAt: ago(2), minutes: halfHours * 30, halfHours, status, autoCheckout: false, decidedBy: null, decidedAt: null, declineReason: null });
+  }
+  // An activity of the community 6 days ago: attended, attended, missed, cancelled, waitlisted.
+  const slotId = newId();
+  await em.insert(EnrollmentSlot, { id: slotId, ownerType: 'activity', ownerId: newId(), nodeId: community.id, nodePath: community.path, title: '测试活动', link: null, startsAt: ago(6), endsAt: ago(6), signupOpensAt: ago(20), signupClosesAt: ago(7), cancelDeadline: ago(7), capacity: 10 });
+  for (const status of ['attended', 'attended', 'missed', 'cancelled', 'waitlisted'] as const) {
+    await em.insert(Enrollment, { id: newId(), slotId, userId: newId(), companions: [], seats: 1, status, waitlistedAt: status === 'waitlisted' ? ago(8) : null, attendedAt: status === 'attended' ? ago(6) : null });
   }
   return { street, community, grids, branch, households, visits, warnings, bills };
 }

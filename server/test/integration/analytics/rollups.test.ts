@@ -40,6 +40,8 @@ describe.each(databases())('analytics rollups on %s', (db) => {
     expect((await metric(f.community.id, 'people.tag.elder_alone')).value).toBe(8);
     expect((await metric(f.community.id, 'volunteering.hours')).value).toBe(4);
     expect((await metric(f.community.id, 'volunteering.services')).value).toBe(2);
+    expect((await metric(f.community.id, 'volunteering.activitySignups')).value).toBe(3);
+    expect((await metric(f.community.id, 'volunteering.activityAttendance')).value).toBe(66.7);
     expect((await metric(f.branch.id, 'party.meetings.held')).value).toBe(1);
     expect((await metric(f.branch.id, 'party.meetings.attendance')).value).toBe(75);
     expect((await metric(f.branch.id, 'party.dues.paidRate')).value).toBe(66.7);
