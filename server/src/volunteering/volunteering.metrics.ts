@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../common/metric.js';
-import { hoursChangeDays, volunteerHours } from './volunteering-metrics.repository.js';
+import { hoursChangeDays, mobilisationChangeDays, mobilisationResponse, volunteerHours } from './volunteering-metrics.repository.js';
 
 export const VOLUNTEERING_METRICS: MetricDefinition[] = [
   {
@@ -26,5 +26,18 @@ export const VOLUNTEERING_METRICS: MetricDefinition[] = [
     tree: 'area',
     settleDays: 0,
     source: { recompute: (em, days) => volunteerHours(em, 'records', days), changedDays: hoursChangeDays },
+  },
+  {
+    key: 'volunteering.mobilisationResponse',
+    theme: 'volunteering',
+    title: '一键动员响应率',
+    definition: '期间内发出的一键动员中，被通知到的人里作出答复（报名、婉拒或已满）的比例，按发出日期计。',
+    unit: '%',
+    kind: 'flow',
+    ratio: true,
+    sensitive: false,
+    tree: 'area',
+    settleDays: 0,
+    source: { recompute: mobilisationResponse, changedDays: mobilisationChangeDays },
   },
 ];

@@ -9,8 +9,10 @@ import { Household, HouseholdMember } from '../../../src/households/household.en
 import { PersonTagRow } from '../../../src/households/person-profile.entity.js';
 import { RiskWarning } from '../../../src/households/risk-warning.entity.js';
 import { Meeting, MeetingInvitee } from '../../../src/meetings/meeting.entity.js';
+import { LedgerEntry } from '../../../src/points/ledger-entry.entity.js';
 import { OrgNode } from '../../../src/organizations/org-node.entity.js';
 import { VolunteerHours } from '../../../src/volunteering/hours.entity.js';
+import { MobilisationAnswerRow, MobilisationCall } from '../../../src/volunteering/mobilisation.entity.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -89,6 +91,16 @@ export async function buildFixture(em: EntityManager, now: Date, tag = 'T'): Pro
   await em.insert(EnrollmentSlot, { id: slotId, ownerType: 'activity', ownerId: newId(), nodeId: community.id, nodePath: community.path, title: '测试活动', link: null, startsAt: ago(6), endsAt: ago(6), signupOpensAt: ago(20), signupClosesAt: ago(7), cancelDeadline: ago(7), capacity: 10 });
   for (const status of ['attended', 'attended', 'missed', 'cancelled', 'waitlisted'] as const) {
     await em.insert(Enrollment, { id: newId(), slotId, userId: newId(), companions: [], seats: 1, status, waitlistedAt: status === 'waitlisted' ? ago(8) : null, attendedAt: status === 'attended' ? ago(6) : null });
+  }
+  // Study in the branch 3 days ago: an article (2), a video (3) later reversed, a quiz (5).
+  const entry = (action: LedgerEntry['action'], amount: number, reverses: string | null = null): LedgerEntry => ({ id: newId(), userId: me, action, amount, requested: amount, capped: false, capReason: null, note: null, sourceType: 'test', sourceId: newId(), idempotencyKey: newId(), nodeId: branch.id, ruleNodeId: null, reversesEntryId: reverses, at: ago(3), periodAt: ago(3), createdAt: ago(3) });
+  const video = entry('video_watch', 3);
+  for (const e of [entry('article_read', 2), video, entry('daily_quiz', 5), entry('video_watch', -3, video.id), entry('login', 1)]) await em.insert(LedgerEntry, e);
+  // A 一键动员 call 2 days ago reaching four people: accepted, declined, full, no answer.
+  const callId = newId();
+  await em.insert(MobilisationCall, { id: callId, campaignId: newId(), shiftId: newId(), nodePath: community.path, title: '测试动员', needed: 2, target: { kind: 'community' } as never, deadline: now, remindAt: now, remindedAt: null, status: 'open', targeted: 4, filledAt: null, createdBy: me, createdAt: ago(2) });
+  for (const answer of ['accepted', 'declined', 'full', 'none'] as const) {
+    await em.insert(MobilisationAnswerRow, { id: newId(), callId, userId: newId(), gridId: null, branchId: null, partyMember: false, noticeKey: newId(), answer, answeredAt: answer === 'none' ? null : ago(1), enrollmentId: null, createdAt: ago(2) });
   }
   return { street, community, grids, branch, households, visits, warnings, bills };
 }

@@ -41,10 +41,13 @@ describe.each(databases())('analytics rollups on %s', (db) => {
     expect((await metric(f.community.id, 'volunteering.hours')).value).toBe(4);
     expect((await metric(f.community.id, 'volunteering.services')).value).toBe(2);
     expect((await metric(f.community.id, 'volunteering.activitySignups')).value).toBe(3);
+    expect((await metric(f.community.id, 'volunteering.mobilisationResponse')).value).toBe(75);
     expect((await metric(f.community.id, 'volunteering.activityAttendance')).value).toBe(66.7);
     expect((await metric(f.branch.id, 'party.meetings.held')).value).toBe(1);
     expect((await metric(f.branch.id, 'party.meetings.attendance')).value).toBe(75);
     expect((await metric(f.branch.id, 'party.dues.paidRate')).value).toBe(66.7);
+    expect((await metric(f.branch.id, 'party.study.reads')).value).toBe(1);
+    expect((await metric(f.branch.id, 'party.study.points')).value).toBe(7);
     // The previous 41 days held nothing of the fixture; the children are the two grids.
     const visits = await metric(f.community.id, 'care.visits');
     expect(visits.previous).toBe(0);
