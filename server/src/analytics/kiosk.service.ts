@@ -40,6 +40,7 @@ export class KioskService {
   }
 
   async mine(actor: Actor): Promise<KioskLinkView[]> {
+    await this.dashboards.roots(actor); // refuses callers without a dashboard (ANALYTICS_STAFF_ONLY)
     const links = await this.repo.byCreator(actor.userId);
     const names = new Map((await this.org.findNodes([...new Set(links.map((l) => l.nodeId))])).map((n) => [n.id, n.name]));
     return links.map((l) => this.toView(l, names.get(l.nodeId) ?? ''));

@@ -102,5 +102,6 @@ describe.each(databases())('数据看板 scope, bad input, kiosk links and expor
     const revoked = await t.http.get(`/api/kiosk/${link.token}`);
     expect([revoked.status, revoked.body.code]).toEqual([410, 'KIOSK_LINK_REVOKED']);
     expect((await as(t, worker).get('/api/org/analytics/kiosk-links')).body[0]).toMatchObject({ id: link.id, nodeName: '幸福社区' });
+    expect((await as(t, resident).get('/api/org/analytics/kiosk-links')).status).toBe(403);
   });
 });
