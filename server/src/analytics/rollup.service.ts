@@ -59,25 +59,32 @@ export class RollupService {
     return this.metrics;
   }
 
-  /** The incremental refresh of every metric; returns how many days were recounted. */
+  /**
+   * The incremental refresh of every metric, in one transaction (metrics sharing a source compute it
+   * once, and a run killed anywhere commits nothing); returns how many days were recounted.
+   */
   async refresh(now = clock.now()): Promise<number> {
-    let recounted = 0;
-    for (const m of this.metrics) recounted += await this.refreshMetric(m, now);
-    return recounted;
+    return this.tx.run(async (em) => {
+      let recounted = 0;
+      for (const m of this.metrics) recounted += await this.refreshIn(em, m, now);
+      return recounted;
+    });
   }
 
   async refreshMetric(m: MetricDefinition, now = clock.now()): Promise<number> {
+    return this.tx.run((em) => this.refreshIn(em, m, now));
+  }
+
+  private async refreshIn(em: EntityManager, m: MetricDefinition, now: Date): Promise<number> {
     const today = beijingDay(now);
     // createdAt/updatedAt columns come from the database's wall clock, business times from the one
     // Clock: the earlier of the two keeps both kinds of change after the watermark.
     const watermark = new Date(Math.min(now.getTime(), Date.now()) - WATERMARK_MARGIN_MS);
-    return this.tx.run(async (em) => {
-      const state = await this.repo.feedState(em, m.key);
-      const days = state ? await this.daysToRecount(em, m, state.watermark, today) : eachDay(addDays(today, -INITIAL_DAYS), today);
-      if (days.length) await this.replace(em, m, days);
-      await this.repo.saveFeedState(em, { metric: m.key, watermark, refreshedAt: now });
-      return days.length;
-    });
+    const state = await this.repo.feedState(em, m.key);
+    const days = state ? await this.daysToRecount(em, m, state.watermark, today) : eachDay(addDays(today, -INITIAL_DAYS), today);
+    if (days.length) await this.replace(em, m, days);
+    await this.repo.saveFeedState(em, { metric: m.key, watermark, refreshedAt: now });
+    return days.length;
   }
 
   private async daysToRecount(em: EntityManager, m: MetricDefinition, since: Date, today: string): Promise<string[]> {

@@ -58,3 +58,16 @@ export function runsOf(days: string[]): string[][] {
   }
   return runs;
 }
+
+const memos = new WeakMap<EntityManager, Map<string, Promise<unknown>>>();
+
+/**
+ * One computation per transaction for metrics that share a source (coverage and overdue, the tag
+ * counts): the rollup refresh runs every metric in one transaction, whose source rows do not change.
+ */
+export function oncePerTransaction<T>(em: EntityManager, key: string, compute: () => Promise<T>): Promise<T> {
+  let memo = memos.get(em);
+  if (!memo) memos.set(em, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as Promise<T>;
+}

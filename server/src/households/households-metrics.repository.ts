@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, type AssignableTag } from '@honglin/shared';
 import { idFloor } from '../common/ids.js';
 import type { MetricCell } from '../common/metric.js';
-import { beijingDaySql, dayBounds, daysTable, runsOf, timeParam, toCells } from '../database/metric-sql.js';
+import { beijingDaySql, dayBounds, daysTable, oncePerTransaction, runsOf, timeParam, toCells } from '../database/metric-sql.js';
 
 /**
  * The households domain's metric recomputes (households.metrics.ts): people and households by grid
@@ -11,19 +11,23 @@ import { beijingDaySql, dayBounds, daysTable, runsOf, timeParam, toCells } from 
 
 /** People holding `tag` at the end of each day, counted in the grid of the household they lived in then. */
 export async function taggedPeople(em: EntityManager, tag: AssignableTag, days: string[]): Promise<MetricCell[]> {
+  const all = await oncePerTransaction(em, `tags|${days.join(',')}`, () => taggedPeopleByTag(em, days));
+  return all.filter((c) => c.tag === tag).map(({ tag: _, ...cell }) => cell);
+}
+
+async function taggedPeopleByTag(em: EntityManager, days: string[]): Promise<(MetricCell & { tag: string })[]> {
   const t = daysTable(em, days);
-  const rows = await em.query(
-    `SELECT g.path AS path, days.d AS day, COUNT(DISTINCT pt.userId) AS num
+  const rows: { path: string; day: string; num: unknown; tag: string }[] = await em.query(
+    `SELECT g.path AS path, days.d AS day, pt.tag AS tag, COUNT(DISTINCT pt.userId) AS num
        FROM ${t.sql}
        JOIN person_tags pt ON pt.createdAt < days.e AND (pt.removedAt IS NULL OR pt.removedAt >= days.e)
        JOIN household_members m ON m.userId = pt.userId AND m.createdAt < days.e AND (m.endedOn IS NULL OR m.endedOn > days.d)
        JOIN households h ON h.id = m.householdId
        JOIN org_nodes g ON g.id = h.gridId
-      WHERE pt.tag = ?
-      GROUP BY g.path, days.d`,
-    [...t.params, tag],
+      GROUP BY g.path, days.d, pt.tag`,
+    t.params,
   );
-  return toCells(rows);
+  return rows.map((r) => ({ ...toCells([r])[0], tag: r.tag }));
 }
 
 /** Days whose tag counts a tag or membership change since `since` alters (from that day on). */
@@ -41,7 +45,7 @@ export async function tagChangeDays(em: EntityManager, since: Date): Promise<str
 
 /** Households registered by each day, and how many of them had a visit within their cadence then. */
 export async function visitCoverage(em: EntityManager, days: string[]): Promise<MetricCell[]> {
-  return days.length > SWEEP_FROM_DAYS ? coverageBySweep(em, days) : coverageByProbe(em, days);
+  return oncePerTransaction(em, `coverage|${days.join(',')}`, () => (days.length > SWEEP_FROM_DAYS ? coverageBySweep(em, days) : coverageByProbe(em, days)));
 }
 
 /** Beyond a week of days one pass over the visits beats a probe per household and day. */
