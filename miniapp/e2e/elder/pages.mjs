@@ -157,6 +157,8 @@ export const SCREENS = [
   { name: 'grid-households', persona: 'grid_worker', open: go('/packages/grid/pages/households/index'), ready: 'grid-household' },
   { name: 'grid-warnings', persona: 'grid_worker', open: go('/packages/grid/pages/warnings/index'), ready: 'warning-sentence' },
   { name: 'grid-corrections', persona: 'grid_worker', open: go('/packages/grid/pages/corrections/index'), ready: ['correction', 'corrections-empty'] },
+  { name: 'grid-settings', persona: 'grid_worker', open: go('/packages/grid/pages/settings/index'), ready: 'settings-save' },
+  { name: 'grid-aggregates', persona: 'admin', open: go('/packages/grid/pages/aggregates/index'), ready: 'aggregate-community' },
   // 数据看板 and 月度报告 (issue #19): the figures and the data table under a chart at elder size.
   { name: 'analytics-dashboard', persona: 'grid_worker', open: go('/packages/analytics/pages/dashboard/index'), ready: 'dashboard' },
   { name: 'analytics-table', persona: 'grid_worker', open: tap('show-table-care.visits'), ready: 'table-care.visits' },
