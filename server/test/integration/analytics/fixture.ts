@@ -60,7 +60,7 @@ export async function buildFixture(em: EntityManager, now: Date, tag = 'T'): Pro
     }
   }
   // Visits: H1 3 days ago; H2 9 days ago (beyond its 7 days); H3 5 days ago, corrected by a row 4 days ago.
-  const visit = (h: Household, at: Date, corrects: string | null = null): CareVisit => ({ id: newId(), householdId: h.id, visitorId: me, visitedAt: at, method: 'home', situation: 'normal', seenUserIds: [], notes: null, needs: [], correctsVisitId: corrects, createdAt: at });
+  const visit = (h: Household, at: Date, corrects: string | null = null): CareVisit => ({ id: newId(), householdId: h.id, visitorId: me, visitedAt: at, method: 'home', situation: 'normal', seenUserIds: [], notes: null, needs: [], correctsVisitId: corrects, photoFileName: null, lat: null, lng: null, createdAt: at });
   const v3 = visit(households[2], ago(5));
   const visits = [visit(households[0], ago(3)), visit(households[1], ago(9)), v3, visit(households[2], ago(4), v3.id)];
   for (const v of visits) await em.insert(CareVisit, v);
