@@ -38,6 +38,8 @@ export const NOT_EXPORTED: Record<string, string> = {
   FamilyInvite: '亲情账号邀请码只保存散列值，10分钟内失效',
   'AuditEntry, AuditHead': '审计链只记录编号和操作名称，是组织的问责记录；谁查看过您的数据，请在“谁查看了我的数据”中查看',
   'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
+  'AnalyticsRollup, AnalyticsFeedState, AnalyticsDirtyDay': '数据看板只保存按网格、按天汇总的人数和次数，不含任何个人的记录',
+  KioskLink: '数据大屏链接属于社区，只显示汇总数字',
 };
 
 type Rows = Awaited<ReturnType<AccountDataRepository['all']>>;
