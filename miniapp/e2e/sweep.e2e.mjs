@@ -49,6 +49,9 @@ async function queriesFor(baseUrl, persona) {
   const complaint = first(await get('/api/complaints/mine?limit=1'));
   const report = first(await get('/api/cases/mine?limit=1'));
   const q = (key, thing) => (thing?.id ? `${key}=${encodeURIComponent(thing.id)}` : null);
+  // 大屏 opens with a kiosk link's token, made by whoever may make one (an hour is plenty).
+  const scope = await get('/api/org/analytics/scope');
+  const kiosk = scope?.[0] ? await api(baseUrl, '/api/org/analytics/kiosk-links', { method: 'POST', token, body: { nodeId: scope[0].id, hours: 1 } }) : null;
   return {
     'packages/activities/pages/detail/index': q('id', activity),
     'packages/activities/pages/signup/index': q('id', activity),
@@ -69,6 +72,7 @@ async function queriesFor(baseUrl, persona) {
     'packages/volunteer/pages/board/index': q('id', call),
     'packages/complaints/pages/detail/index': q('id', complaint),
     'packages/voice/pages/detail/index': q('id', report),
+    'packages/analytics/pages/screen/index': kiosk?.status === 201 ? `token=${encodeURIComponent(kiosk.body.token)}` : null,
   };
 }
 

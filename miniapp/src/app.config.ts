@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/shift/index', 'pages/mine/index', 'pages/hours/index', 'pages/certificate/index', 'pages/profile/index', 'pages/call/index', 'pages/manage/index', 'pages/campaign/index', 'pages/approve/index', 'pages/launch/index', 'pages/board/index'] },
     { root: 'packages/grid', pages: ['pages/today/index', 'pages/households/index', 'pages/household/index', 'pages/visit/index', 'pages/warnings/index', 'pages/corrections/index', 'pages/settings/index', 'pages/aggregates/index'] },
     { root: 'packages/roster', pages: ['pages/sources/index', 'pages/import/index', 'pages/pairs/index'] },
+    // 数据看板, 大屏, 月度报告 (issue #19): ECharts lives here only, never in the main package.
+    { root: 'packages/analytics', pages: ['pages/dashboard/index', 'pages/screen/index', 'pages/report/index'] },
     { root: 'packages/complaints', pages: ['pages/file/index', 'pages/mine/index', 'pages/detail/index', 'pages/manage/index'] },
     { root: 'packages/voice', pages: ['pages/file/index', 'pages/mine/index', 'pages/detail/index', 'pages/queue/index', 'pages/routes/index', 'pages/board/index'] },
   ],

@@ -83,6 +83,10 @@ export const ROUTES = {
   rosterImport: '/packages/roster/pages/import/index',
   rosterPairs: '/packages/roster/pages/pairs/index',
   myFile: '/packages/me/pages/my-file/index',
+  // 数据看板, 大屏 and 月度报告 (issue #19)
+  analyticsDashboard: '/packages/analytics/pages/dashboard/index',
+  analyticsScreen: '/packages/analytics/pages/screen/index',
+  analyticsReport: '/packages/analytics/pages/report/index',
 } as const;
 
 /** Go back if there is somewhere to go back to (a tab opened this page), otherwise home. */

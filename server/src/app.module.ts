@@ -5,6 +5,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { Clock, clock } from './common/clock.js';
 import { GlobalErrorFilter } from './common/error.filter.js';
 import { FieldCrypto, fieldCryptoFrom } from './common/field-crypto.js';
+import { METRIC_DEFINITIONS } from './common/metric.js';
 import { JsonLogger } from './common/logger.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -40,6 +41,8 @@ export class AppModule {
       controllers: [HealthController, ...DOMAINS.flatMap((d) => d.controllers)],
       providers: [
         ...DOMAINS.flatMap((d) => d.providers),
+        // The metric registry: analytics reads every domain's definitions without importing the domains.
+        { provide: METRIC_DEFINITIONS, useValue: DOMAINS.flatMap((d) => d.metrics ?? []) },
         { provide: APP_FILTER, useFactory: () => new GlobalErrorFilter(logger) },
         // Order matters: authenticate first so write limits can key on the user.
         { provide: APP_GUARD, useClass: AuthGuard },

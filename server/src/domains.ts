@@ -1,4 +1,5 @@
 import type { Domain } from './common/domain.js';
+import { ANALYTICS } from './analytics/analytics.providers.js';
 import { ACTIVITIES } from './activities/activities.providers.js';
 import { AUDIT } from './audit/audit.providers.js';
 import { AUTH } from './auth/auth.providers.js';
@@ -25,7 +26,7 @@ import { WECHAT } from './wechat/wechat.providers.js';
  * Every domain of the server, the one list to extend when adding a domain folder. The app module
  * takes their controllers and providers, the data source their entities, the demo seed their parts.
  */
-export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT, HOUSEHOLDS, CASES, ROSTER];
+export const DOMAINS: Domain[] = [AUTH, MEMBERS, ORGANIZATIONS, POINTS, STUDY, ENROLLMENT, NOTIFICATIONS, ACTIVITIES, CHECKIN, MEETINGS, DUES, PAYMENTS, FAMILY, PRIVACY, VOLUNTEERING, COMPLAINTS, AUDIT, WECHAT, HOUSEHOLDS, CASES, ROSTER, ANALYTICS];
 
 /** Every entity of the schema; a new one needs a migration: `npm run db:migration:generate -- <Name>`. */
 export const ENTITIES: Function[] = DOMAINS.flatMap((d) => d.entities ?? []);

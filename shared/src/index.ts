@@ -35,3 +35,5 @@ export * from './contracts/cases.js';
 export * from './case-rules.js';
 export * from './roster.js';
 export * from './contracts/roster.js';
+export * from './analytics.js';
+export * from './contracts/analytics.js';

@@ -170,4 +170,8 @@ export const SCREENS = [
   { name: 'roster-sources', persona: 'grid_worker', open: go('/packages/roster/pages/sources/index'), ready: 'roster-source' },
   { name: 'roster-import', persona: 'grid_worker', open: go('/packages/roster/pages/import/index'), ready: 'roster-file' },
   { name: 'roster-pairs', persona: 'grid_worker', open: go('/packages/roster/pages/pairs/index'), ready: ['pair', 'pairs-empty'] },
+  // 数据看板 and 月度报告 (issue #19): the figures and the data table under a chart at elder size.
+  { name: 'analytics-dashboard', persona: 'grid_worker', open: go('/packages/analytics/pages/dashboard/index'), ready: 'dashboard' },
+  { name: 'analytics-table', persona: 'grid_worker', open: tap('show-table-care.visits'), ready: 'table-care.visits' },
+  { name: 'analytics-report', persona: 'grid_worker', open: go('/packages/analytics/pages/report/index'), ready: 'report' },
 ];

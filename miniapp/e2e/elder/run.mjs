@@ -16,12 +16,14 @@ export const LIMITS = { bodyFontPx: 18, headingPx: 30, lineRatio: 1.3, targetPx:
 // so any change seen on the study page is the page ticking by itself. Heartbeats stay at the e2e 2 s.
 process.env.STUDY_MIN_ARTICLE_SECONDS ??= '60';
 
+// ELDER_SCREENS=analytics,grid audits only the screens whose names start so (a quick look at one area).
+const ONLY = process.env.ELDER_SCREENS ? process.env.ELDER_SCREENS.split(',') : null;
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function runMode(server, mode) {
   const made = await prepare(server.baseUrl, mode);
   const results = [];
-  for (const persona of [...new Set(SCREENS.filter((s) => !process.env.ELDER_SCREENS || s.name.startsWith(process.env.ELDER_SCREENS)).map((s) => s.persona))]) {
+  for (const persona of [...new Set(SCREENS.filter((s) => !ONLY || ONLY.some((o) => s.name.startsWith(o))).map((s) => s.persona))]) {
     await setElderPreference(server.baseUrl, persona, mode === 'elder');
     const browser = await openBrowser();
     try {
@@ -34,9 +36,7 @@ async function runMode(server, mode) {
       });
       await loginAs(page, server.baseUrl, persona);
       const ctx = { page, baseUrl: server.baseUrl, ...made };
-      // ELDER_SCREENS=voice- audits only the screens whose name starts so (while working on them).
-      const only = process.env.ELDER_SCREENS;
-      for (const screen of SCREENS.filter((s) => s.persona === persona && (!s.modes || s.modes.includes(mode)) && (!only || s.name.startsWith(only)))) {
+      for (const screen of SCREENS.filter((s) => s.persona === persona && (!s.modes || s.modes.includes(mode)) && (!ONLY || ONLY.some((o) => s.name.startsWith(o))))) {
         try {
           results.push(await auditScreen(ctx, screen, mode, { axeSource, limits: LIMITS }));
         } catch (error) {

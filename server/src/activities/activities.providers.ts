@@ -1,3 +1,4 @@
+import { ACTIVITY_METRICS } from './activities.metrics.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
@@ -17,4 +18,5 @@ export const ACTIVITIES: Domain = {
   providers: [ActivityCovers, ActivitiesRepository, ActivitiesService, ActivityRosterService, ActivityRatingService, ActivityAttendance],
   entities: [Activity, ActivityRating],
   seed: ACTIVITIES_SEED,
+  metrics: ACTIVITY_METRICS,
 };

@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldCrypto } from './field-crypto.js';
+import type { MetricDefinition } from './metric.js';
 
 /** What a demo seed part is given: the seed's one transaction and the field cipher for personal data. */
 export interface SeedContext {
@@ -29,4 +30,6 @@ export interface Domain {
   /** The domain's TypeORM entities; a new one needs a migration (`npm run db:migration:generate`). */
   entities?: Function[];
   seed?: SeedPart;
+  /** The domain's dashboard figures (`<domain>.metrics.ts`), rolled up by the analytics domain. */
+  metrics?: MetricDefinition[];
 }

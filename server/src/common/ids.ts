@@ -23,6 +23,11 @@ export function newId(now = Date.now()): string {
   return time + rand;
 }
 
+/** The smallest id made at or after `ms`: `id >= idFloor(t)` selects rows created since t by primary key. */
+export function idFloor(ms: number): string {
+  return newId(ms).slice(0, 10) + '0'.repeat(16);
+}
+
 // Random bytes drawn 4 KiB at a time: one system call per 256 ids instead of one per id (ids are made
 // on every write; same CSPRNG, each byte used once).
 const pool = Buffer.alloc(4096);

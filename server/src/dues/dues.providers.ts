@@ -1,3 +1,4 @@
+import { DUES_METRICS } from './dues.metrics.js';
 import { DuesController } from './dues.controller.js';
 import { DuesReminderJob } from './dues-reminder-job.js';
 import { DuesReminders } from './dues-reminders.js';
@@ -14,4 +15,5 @@ export const DUES: Domain = {
   providers: [DuesRepository, DuesService, DuesReminders, DuesReminderJob],
   entities: [DuesProfile, DuesBill, DuesBillAdjustment, DuesReminder],
   seed: DUES_SEED,
+  metrics: DUES_METRICS,
 };

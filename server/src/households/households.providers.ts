@@ -10,6 +10,7 @@ import { HouseholdViews } from './household-views.js';
 import { HouseholdsController } from './households.controller.js';
 import { HOUSEHOLD_ENTITIES } from './households.entities.js';
 import { HouseholdsRepository } from './households.repository.js';
+import { HOUSEHOLD_METRICS } from './households.metrics.js';
 import { HOUSEHOLDS_SEED } from './households.seed.js';
 import { HouseholdsService } from './households.service.js';
 import { RiskEngine, RiskJob } from './risk-engine.js';
@@ -37,4 +38,5 @@ export const HOUSEHOLDS: Domain = {
   ],
   entities: HOUSEHOLD_ENTITIES,
   seed: HOUSEHOLDS_SEED,
+  metrics: HOUSEHOLD_METRICS,
 };

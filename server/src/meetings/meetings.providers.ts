@@ -1,3 +1,4 @@
+import { MEETING_METRICS } from './meetings.metrics.js';
 import { MeetingAttendanceService } from './meeting-attendance.service.js';
 import { MeetingCheckInTarget } from './meeting-check-in.target.js';
 import { MeetingNotices } from './meeting-notices.js';
@@ -14,4 +15,5 @@ export const MEETINGS: Domain = {
   providers: [MeetingsRepository, MeetingNotices, MeetingsService, MeetingAttendanceService, MeetingRecordsService, MeetingCheckInTarget],
   entities: [Meeting, MeetingInvitee, MeetingPhoto],
   seed: MEETINGS_SEED,
+  metrics: MEETING_METRICS,
 };

@@ -18,6 +18,11 @@ export class OrgRepository {
     return this.ds.manager.find(OrgNode, { where: { id: In(ids) } });
   }
 
+  /** A node's direct children, by name (dashboards drill down one level at a time). */
+  children(parentId: string): Promise<OrgNode[]> {
+    return this.ds.manager.find(OrgNode, { where: { parentId }, order: { name: 'ASC' } });
+  }
+
   /** All nodes under any of the given paths (inclusive), ordered so parents come first. */
   subtrees(paths: string[]): Promise<OrgNode[]> {
     if (paths.length === 0) return Promise.resolve([]);

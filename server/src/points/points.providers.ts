@@ -1,3 +1,4 @@
+import { POINTS_METRICS } from './points.metrics.js';
 import { LedgerRepository } from './ledger.repository.js';
 import { LedgerService } from './ledger.service.js';
 import { MallController } from './mall.controller.js';
@@ -18,4 +19,5 @@ export const POINTS: Domain = {
   controllers: [PointsController, MallController],
   providers: [LedgerRepository, LedgerService, PointsRepository, PointsService, MallRepository, MallService],
   entities: [LedgerEntry, PointsBalance, PointsTally, PeriodScore, PointsRuleOverride, MallItem, MallRedemption],
+  metrics: POINTS_METRICS,
 };

@@ -114,7 +114,10 @@ export class AccountDeletionRepository {
    * The household file's personal fields go too (ID number and its hash, birth date, phones, emergency
    * contact, staff notes, tags) and the words of correction requests; visits stay as the grid's record.
    */
-  async eraseTraces(em: EntityManager, userId: string, at: Date): Promise<void> {
+  async eraseTraces(em: EntityManager, userId: string, at: Date): Promise<Date | null> {
+    // The earliest tag erased: the dashboards' tag counts are recounted from that day (it no longer
+    // shows in any timestamp once the rows are gone).
+    const tags = await em.find(PersonTagRow, { where: { userId }, select: { createdAt: true } });
     await em.delete(PersonProfile, { userId });
     await em.delete(PersonTagRow, { userId });
     await em
@@ -135,5 +138,6 @@ export class AccountDeletionRepository {
     await em.createQueryBuilder().update(PartyApplication).set({ note: null }).where('userId = :userId', { userId }).execute();
     await em.createQueryBuilder().update(MeetingInvitee).set({ leaveReason: null }).where('userId = :userId', { userId }).execute();
     await em.createQueryBuilder().update(ActivityRating).set({ comment: '', commentStatus: 'none' }).where('userId = :userId', { userId }).execute();
+    return tags.reduce<Date | null>((min, t) => (!min || t.createdAt < min ? t.createdAt : min), null);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ACCOUNT_DELETION_KEEPS, DELETED_USER_NAME, ROLE_LABELS, type AccountDeletedView } from '@honglin/shared';
+import { ACCOUNT_DELETION_KEEPS, DELETED_USER_NAME, ROLE_LABELS, beijingDay, type AccountDeletedView } from '@honglin/shared';
+import { RollupService } from '../analytics/rollup.service.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -30,6 +31,7 @@ export class AccountDeletionService {
     private readonly meetingNotices: MeetingNotices,
     private readonly consents: ConsentRecords,
     private readonly tx: TransactionRunner,
+    private readonly rollups: RollupService,
   ) {}
 
   async delete(userId: string): Promise<AccountDeletedView> {
@@ -57,7 +59,8 @@ export class AccountDeletionService {
       await this.repo.dropRoles(em, userId);
       await this.repo.revokeLogins(em, userId, now);
       // Uploaded images (meeting photos, activity covers) belong to the organisation, never to a person: none to delete.
-      await this.repo.eraseTraces(em, userId, now);
+      const tagsFrom = await this.repo.eraseTraces(em, userId, now);
+      if (tagsFrom) await this.rollups.touch(em, ['people.tag.*'], [beijingDay(tagsFrom)], now);
       await this.users.update(
         userId,
         {

@@ -44,6 +44,8 @@ export const NOT_EXPORTED: Record<string, string> = {
   RosterRow: '导入文件中逐行的暂存副本（加密保存）；其中适用于您的内容已写入您的档案（householdFile.person，每项注明来源）',
   'SamePersonPair, VerificationTask': '“可能同一人”的判断和核验任务是网格员的工作记录，会涉及他人信息；核验后的结果写入您的档案并注明“网格员核实”',
   'HouseholdTask, RiskWarning, CareSettings': '走访中记下的待办、风险预警和走访周期设置是网格员的工作记录；与您有关的走访已在 householdFile.visits 中',
+  'AnalyticsRollup, AnalyticsFeedState, AnalyticsDirtyDay': '数据看板只保存按网格、按天汇总的人数和次数，不含任何个人的记录',
+  KioskLink: '数据大屏链接属于社区，只显示汇总数字',
 };
 
 type Rows = Awaited<ReturnType<AccountDataRepository['all']>>;

@@ -1,3 +1,4 @@
+import { VOLUNTEERING_METRICS } from './volunteering.metrics.js';
 import { CampaignAdminController } from './campaign-admin.controller.js';
 import { CampaignAdminService } from './campaign-admin.service.js';
 import { CampaignsController } from './campaigns.controller.js';
@@ -56,4 +57,5 @@ export const VOLUNTEERING: Domain = {
   ],
   entities: [VolunteerCampaign, VolunteerShift, VolunteerProfile, VolunteerHours, VolunteerCertificate, VolunteerHoursCorrection, MobilisationCall, MobilisationAnswerRow, VolunteerImpactRecord],
   seed: VOLUNTEERING_SEED,
+  metrics: VOLUNTEERING_METRICS,
 };

@@ -76,6 +76,11 @@ function Me({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={go(ROUTES.rosterSources)} testId="entry-roster">名单导入</BigButton>
         </Card>
       ) : null}
+      {me.roles.some((g) => g.role === 'grid_worker' || g.role === 'organiser' || g.role === 'admin') ? (
+        <Card title="数据看板">
+          <BigButton variant="secondary" onClick={go(ROUTES.analyticsDashboard)} testId="entry-analytics">数据看板（走访、党建、志愿统计）</BigButton>
+        </Card>
+      ) : null}
       {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (
         <Card title="党费">
           {isPartyMember(me) ? <BigButton variant="secondary" onClick={go(ROUTES.dues)} testId="entry-dues">党费</BigButton> : null}

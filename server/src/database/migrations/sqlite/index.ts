@@ -17,8 +17,9 @@ import { AuditTrail1795937849122 } from './1795937849122-AuditTrail.js';
 import { Households1796658201559 } from './1796658201559-Households.js';
 import { CareVisitPhotoLocation1796666773046 } from './1796666773046-CareVisitPhotoLocation.js';
 import { CaseWorkflow1796666932305 } from './1796666932305-CaseWorkflow.js';
+import { Analytics1796666981049 } from './1796666981049-Analytics.js';
 import { RosterImport1796667106125 } from './1796667106125-RosterImport.js';
 import { ComplaintsOnCases1796667244398 } from './1796667244398-ComplaintsOnCases.js';
 import { CasePhotos1796667459018 } from './1796667459018-CasePhotos.js';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896, FamilyDues1795929987662, VolunteeringEdits1795930245226, Complaints1795937663005, AccountPrivacy1795937719516, AuditTrail1795937849122, Households1796658201559, CareVisitPhotoLocation1796666773046, CaseWorkflow1796666932305, RosterImport1796667106125, ComplaintsOnCases1796667244398, CasePhotos1796667459018];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896, FamilyDues1795929987662, VolunteeringEdits1795930245226, Complaints1795937663005, AccountPrivacy1795937719516, AuditTrail1795937849122, Households1796658201559, CareVisitPhotoLocation1796666773046, CaseWorkflow1796666932305, Analytics1796666981049, RosterImport1796667106125, ComplaintsOnCases1796667244398, CasePhotos1796667459018];
