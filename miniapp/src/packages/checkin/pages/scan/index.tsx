@@ -6,7 +6,7 @@ import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { PageShell } from '../../../../components/PageShell';
 import { useRemote } from '../../../../hooks/useRemote';
-import { checkInByLocation, newNonce, redeem } from '../../../../services/checkin';
+import { checkInByLocation, newNonce, redeem, redeemCode } from '../../../../services/checkin';
 import { getMeeting } from '../../../../services/meetings';
 import { ApiError } from '../../../../services/request';
 import { useSession } from '../../../../stores/session';
@@ -48,6 +48,11 @@ function Scan({ meetingId }: { meetingId: string }) {
   };
 
   const submitToken = (token: string) => attempt(`qr:${token}`, (nonce) => redeem(token.trim(), nonce));
+  // Six digits are the code beside the QR (typed); anything longer is a pasted token (h5 without a camera).
+  const submitTyped = (typed: string) => {
+    const value = typed.trim();
+    return /^\d{6}$/.test(value) && meetingId ? attempt(`code:${value}`, (nonce) => redeemCode('meeting', meetingId, value, nonce)) : submitToken(value);
+  };
 
   const scan = async () => {
     try {
@@ -72,14 +77,23 @@ function Scan({ meetingId }: { meetingId: string }) {
   return (
     <View>
       {outcome ? <OutcomeCard outcome={outcome} /> : null}
-      {isH5 ? (
-        <Card title="手动输入签到码">
-          <Input className="scan-input" value={code} placeholder="粘贴组织者屏幕上的签到码" onInput={(e) => setCode(e.detail.value)} aria-label="手动输入签到码" data-testid="checkin-code-input" />
-          <BigButton className={hero} onClick={() => void submitToken(code)} loading={busy} disabled={!code.trim()} testId="checkin-code-submit">提交签到</BigButton>
-        </Card>
-      ) : (
+      {isH5 ? null : (
         <BigButton className={hero} onClick={() => void scan()} loading={busy} testId="scan-button">扫码签到</BigButton>
       )}
+      {/* Everywhere, elder mode too: h5 has no camera, and an elder may not manage to scan. */}
+      <Card title="输入签到码">
+        <Text className="scan-line muted">{meetingId ? '输入组织者屏幕上二维码旁的6位数字' : '粘贴组织者屏幕上的签到码'}</Text>
+        <Input
+          className="scan-input"
+          value={code}
+          type={meetingId && !isH5 ? 'number' : 'text'}
+          placeholder={meetingId ? '6位数字' : '签到码'}
+          onInput={(e) => setCode(e.detail.value)}
+          aria-label="输入签到码"
+          data-testid="checkin-code-input"
+        />
+        <BigButton className={isH5 ? hero : undefined} variant={isH5 ? undefined : 'secondary'} onClick={() => void submitTyped(code)} loading={busy} disabled={!code.trim()} testId="checkin-code-submit">提交签到</BigButton>
+      </Card>
       {meeting.data?.allowGeofence && !elderMode ? (
         <BigButton variant="secondary" onClick={() => void byLocation()} loading={busy} testId="geofence-button">在会场，用定位签到</BigButton>
       ) : null}
