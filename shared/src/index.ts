@@ -31,3 +31,4 @@ export * from './id-number.js';
 export * from './care-cadence.js';
 export * from './contracts/households.js';
 export * from './contracts/care.js';
+export * from './season-themes.js';
