@@ -2,6 +2,7 @@
 // no render exceptions (item 11). Every test here also fails on any page error (run.mjs).
 import { api, apiLogin, assert, byTestId, loginAs, screenshot } from './lib/app.mjs';
 import { openBrowser } from './lib/browser.mjs';
+import { setElderPreference } from './elder/pages.mjs';
 
 async function meetingUnderWay(baseUrl, title) {
   const organiser = await apiLogin(baseUrl, 'organiser_a');
@@ -103,6 +104,74 @@ export const tests = [
       await page.goto(`${baseUrl}/#/packages/activities/pages/detail/index?id=${first.id}`);
       await page.waitForTimeout(2000);
       // The runner fails this test on any page error; nothing else to assert.
+    },
+  },
+  {
+    name: 'item 12: in elder mode the 活动 list starts with the activities, above the fold, with at most one big filter',
+    async run({ baseUrl, page }) {
+      await setElderPreference(baseUrl, 'elder', true);
+      await page.setViewportSize({ width: 375, height: 812 });
+      await loginAs(page, baseUrl, 'elder');
+      await page.goto(`${baseUrl}/#/pages/activities/index`);
+      const first = page.locator('[data-testid^="activity-"]:visible').filter({ has: page.locator('.activity-card__title') }).first();
+      await first.waitFor();
+      const layout = await page.evaluate(() => {
+        const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const card = [...document.querySelectorAll('.activity-card')].find(shown);
+        const bar = [...document.querySelectorAll('[data-testid="app-tab-bar"]')].find(shown);
+        return {
+          cardTop: card.getBoundingClientRect().top,
+          fold: bar ? bar.getBoundingClientRect().top : window.innerHeight,
+          chips: [...document.querySelectorAll('.chip')].filter(shown).length,
+          filters: [...document.querySelectorAll('[data-testid="elder-filter"]')].filter(shown).length,
+        };
+      });
+      assert(layout.cardTop < layout.fold - 100, `the first activity starts at ${layout.cardTop} px, the fold is at ${layout.fold} px`);
+      assert(layout.chips === 0 && layout.filters <= 1, `elder list shows ${layout.chips} chips and ${layout.filters} filters`);
+      await screenshot(page, 'elder-activities-list-first');
+      // The one filter switches between the elder's community and all of them.
+      const filter = byTestId(page, 'elder-filter');
+      const before = await filter.innerText();
+      await filter.click();
+      await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid="elder-filter"]')].some((el) => el.getClientRects().length && el.innerText !== b), before);
+    },
+  },
+  {
+    name: 'item 13: the tab bar is the app\'s own and follows elder mode: 18 px labels and 60 px targets in elder mode, and it switches tabs',
+    async run({ baseUrl, page }) {
+      await page.setViewportSize({ width: 375, height: 812 });
+      const measure = () =>
+        page.evaluate(() => {
+          const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+          const bar = [...document.querySelectorAll('[data-testid="app-tab-bar"]')].find(shown);
+          if (!bar) return null;
+          const items = [...bar.querySelectorAll('[role="tab"]')];
+          return {
+            labels: items.map((i) => parseFloat(getComputedStyle(i.querySelector('.app-tab-bar__label')).fontSize)),
+            heights: items.map((i) => i.getBoundingClientRect().height),
+            widths: items.map((i) => i.getBoundingClientRect().width),
+            texts: items.map((i) => i.innerText.trim()),
+          };
+        });
+      for (const elder of [true, false]) {
+        await setElderPreference(baseUrl, 'resident', elder);
+        await page.goto('about:blank');
+        await loginAs(page, baseUrl, 'resident');
+        const bar = await measure();
+        assert(bar && bar.texts.join() === '首页,学习,活动,我的', `tab bar not drawn: ${JSON.stringify(bar)}`);
+        if (elder) {
+          assert(Math.min(...bar.labels) >= 18, `elder tab labels ${bar.labels.join('/')} px`);
+          assert(Math.min(...bar.heights, ...bar.widths) >= 60, `elder tab targets ${bar.heights.join('/')} px tall`);
+          await screenshot(page, 'elder-tab-bar');
+        } else {
+          assert(Math.max(...bar.labels) < 18, `normal-mode labels are elder size: ${bar.labels.join('/')}`);
+        }
+        await page.locator('[data-testid="tab-我的"]:visible').click();
+        await byTestId(page, 'me-name').waitFor();
+        const onMe = await measure();
+        assert(onMe, 'no tab bar on 我的');
+        await page.evaluate(() => window.localStorage.clear());
+      }
     },
   },
 ];

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useSession } from '../stores/session';
-import { tabBarStore, useTabBar } from '../stores/tab-bar';
+import { useTabBar } from '../stores/tab-bar';
 import homeIcon from '../assets/tab/home.png';
 import homeOn from '../assets/tab/home-active.png';
 import studyIcon from '../assets/tab/study.png';
@@ -29,9 +28,9 @@ const isH5 = process.env.TARO_ENV === 'h5';
  * ours and grows with it (≥ 18 px labels, ≥ 60 px targets). weapp shows it from custom-tab-bar/;
  * h5, where Taro draws no custom bar, from each tab page (<PageTabBar>).
  */
-export function TabBarView() {
+export function TabBarView({ current }: { current: string }) {
   const { elderMode } = useSession();
-  const { current, unread } = useTabBar();
+  const { unread } = useTabBar();
   return (
     <View className={`app-tab-bar${elderMode ? ' app-tab-bar--elder' : ''}`} role="tablist" data-testid="app-tab-bar">
       {TABS.map((tab) => {
@@ -59,17 +58,15 @@ export function TabBarView() {
   );
 }
 
-/** Placed in each tab page: marks the tab as current when shown; on h5 also draws the bar. */
+/** Placed in each tab page: on h5 draws the bar with this page's tab on (weapp draws custom-tab-bar/). */
 export function PageTabBar({ path }: { path: TabPath }) {
-  useEffect(() => tabBarStore.set({ current: path }), [path]);
-  useDidShow(() => tabBarStore.set({ current: path }));
   const { elderMode } = useSession();
   if (!isH5) return null;
   return (
     <View>
       {/* Room for the fixed bar, so the page's last lines are not hidden under it. */}
       <View className={`app-tab-bar__space${elderMode ? ' app-tab-bar__space--elder' : ''}`} />
-      <TabBarView />
+      <TabBarView current={path} />
     </View>
   );
 }

@@ -1,17 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * What the tab bar shows that pages change: which tab is on screen and the unread count on 活动.
- * One store for both builds: h5 draws the bar inside each tab page, weapp in its custom-tab-bar
- * component; both read here, so the bar follows the page and the badge without WeChat's badge APIs
- * (which do not reach a custom bar).
+ * The unread count on the 活动 tab. One store for both builds: h5 draws the bar inside each tab page,
+ * weapp in its custom-tab-bar component; both read here, since WeChat's badge APIs do not reach a
+ * custom bar.
  */
 export interface TabBarState {
-  current: string;
   unread: number;
 }
 
-let state: TabBarState = { current: 'pages/home/index', unread: 0 };
+let state: TabBarState = { unread: 0 };
 const listeners = new Set<() => void>();
 
 export const tabBarStore = {
