@@ -75,15 +75,15 @@ export const tests = [
     name: 'item 6: the volunteer pages opened first in a session draw their choices as chips (computed style), not run-together words',
     async run({ baseUrl, page }) {
       await loginAs(page, baseUrl, 'party_member');
-      // Straight to the volunteer profile: no 活动 page has been visited in this session.
-      await page.goto(`${baseUrl}/#/packages/volunteer/pages/profile/index`);
+      // Straight to 志愿服务: no 活动 page has been visited in this session.
+      await page.goto(`${baseUrl}/#/packages/volunteer/pages/index/index`);
       await page.locator('.chip:visible').first().waitFor();
       const chip = await styleOf(page, '.chip');
-      assert(chip, 'no chip on the volunteer profile');
+      assert(chip, 'no chip on 志愿服务');
       assert(chip.borderRadius >= 20 && chip.borderWidth >= 1, `chips are not drawn as chips: ${JSON.stringify(chip)}`);
       assert(chip.height >= 40, `chip shorter than a tap target: ${JSON.stringify(chip)}`);
       assert(chip.parentDisplay === 'flex', `chips do not wrap as a row of choices: ${JSON.stringify(chip)}`);
-      await screenshot(page, 'volunteer-profile-first-in-session');
+      await screenshot(page, 'volunteer-first-in-session');
     },
   },
   {
