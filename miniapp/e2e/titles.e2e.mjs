@@ -19,7 +19,7 @@ async function titlesCut(page, baseUrl, routes) {
     await page.goto(`${baseUrl}/#/${route}${query ? `?${query}` : ''}`);
     let state = null;
     // The title is set from the page config when the page mounts, or by the page once its data is in.
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.waitForTimeout(100);
       state = await page.evaluate(titleState);
     }
