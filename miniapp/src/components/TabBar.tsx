@@ -48,7 +48,8 @@ export function TabBarView({ current }: { current: string }) {
               if (!on) void Taro.switchTab({ url: `/${tab.path}` });
             }}
           >
-            <Image className="app-tab-bar__icon" src={on ? tab.iconOn : tab.icon} mode="aspectFit" />
+            {/* Decorative: the label beside it names the tab. */}
+            <Image className="app-tab-bar__icon" src={on ? tab.iconOn : tab.icon} mode="aspectFit" nativeProps={{ alt: '', 'aria-hidden': 'true' }} />
             <Text className="app-tab-bar__label">{tab.text}</Text>
             {badge ? <Text className="app-tab-bar__badge">{badge}</Text> : null}
           </View>
