@@ -29,10 +29,23 @@ function run(label, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** Like run, without waiting: the server and h5 builds share nothing but shared/dist. */
+function runAsync(label, args) {
+  process.stdout.write(`[start] ${label}\n`);
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : process.exit(code ?? 1)));
+  });
+}
+
 if (stale(join(root, 'shared/dist/index.js'), 'shared/src')) run('building shared', ['run', 'build', '-w', '@honglin/shared']);
-if (stale(join(root, 'server/dist/server.mjs'), 'server/src', 'shared/src')) run('building server', ['run', 'build', '-w', '@honglin/server']);
-if (stale(join(root, 'miniapp/dist-h5/index.html'), 'miniapp/src', 'miniapp/config', 'shared/src'))
-  run('building the h5 app', ['run', 'build:h5', '-w', '@honglin/miniapp']);
+// In parallel: the server build is mostly tsc, the h5 build mostly webpack; on two cores this saves the
+// shorter of the two (about 30 s on a fresh clone).
+await Promise.all([
+  stale(join(root, 'server/dist/server.mjs'), 'server/src', 'shared/src') && runAsync('building server', ['run', 'build', '-w', '@honglin/server']),
+  stale(join(root, 'miniapp/dist-h5/index.html'), 'miniapp/src', 'miniapp/config', 'shared/src') &&
+    runAsync('building the h5 app', ['run', 'build:h5', '-w', '@honglin/miniapp']),
+]);
 
 const server = spawn(process.execPath, [join(root, 'server/dist/server.mjs')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));

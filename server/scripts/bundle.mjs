@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 const external = [
-  'better-sqlite3', 'mysql2', 'mysql2/*', 'ioredis', 'bullmq', 'exceljs', 'wechatpay-node-v3', 'swagger-ui-dist',
+  'better-sqlite3', 'mysql2', 'mysql2/*', 'ioredis', 'bullmq', 'exceljs', 'sharp', 'wechatpay-node-v3', 'swagger-ui-dist',
   // Optional peers that Nest and TypeORM probe for with try/require.
   'class-transformer', 'class-transformer/*', 'class-validator', '@nestjs/microservices', '@nestjs/microservices/*',
   '@nestjs/websockets', '@nestjs/websockets/*', '@nestjs/platform-fastify', '@fastify/static',

@@ -1,4 +1,5 @@
 import { OrgNode } from '../../../src/organizations/org-node.entity.js';
+import { jpegDataUrl, metadataLeft, phonePhoto } from '../../support/photos.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 
 const HOUR = 3_600_000;
@@ -100,5 +101,14 @@ describe.each(databases())('calling an activity off and its cover on %s', (db) =
     expect((await as(otherOrganiser).post(`/api/activities/${a.id}/cover`, { dataUrl: PNG })).status).toBe(404);
     expect((await t.http.get('/api/activity-covers/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
     expect((await t.http.get('/api/activity-covers/aaaaaaaaaaaaaaaaaaaaaaaa.png')).status).toBe(404);
+  });
+
+  it('stores a cover taken with a phone without the place it was taken (EXIF and GPS removed)', async () => {
+    const a = await publish(5);
+    const up = await as(organiser).post(`/api/activities/${a.id}/cover`, { dataUrl: jpegDataUrl(await phonePhoto()) });
+    expect(up.status).toBe(200);
+    const file = await t.http.get(up.body.coverImage).buffer(true);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect(await metadataLeft(file.body)).toEqual({ exif: false, gps: false, camera: false, orientation: undefined });
   });
 });

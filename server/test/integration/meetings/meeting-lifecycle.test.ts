@@ -1,3 +1,4 @@
+import { jpegDataUrl, metadataLeft, phonePhoto } from '../../support/photos.js';
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { bearerFor, branchA, createMeeting, minutesFromNow, nonce, type BranchA } from './meeting-fixtures.js';
 
@@ -101,16 +102,17 @@ describe.each(databases())('meeting lifecycle on %s', (db) => {
     expect(record.body.items.find((i: { meetingId: string }) => i.meetingId === m.id).attendance).toBe('leave');
   });
 
-  it('keeps minutes, resolutions and checked photos, and refuses anything that is not a picture', async () => {
+  it('keeps minutes, resolutions and checked photos re-encoded without EXIF, and refuses anything that is not a picture', async () => {
     const m = await createMeeting(t, a);
     const saved = await t.http.put(`/api/meetings/${m.id}/minutes`).set('Authorization', a.orgA).send({ minutes: '学习了党章第二章。', resolutions: '下月开展义诊。' });
     expect(saved.body).toMatchObject({ minutes: '学习了党章第二章。', resolutions: '下月开展义诊。' });
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
-    const up = await t.http.post(`/api/meetings/${m.id}/photos`).set('Authorization', a.orgA).send({ dataUrl: `data:image/png;base64,${png}` });
+    const up = await t.http.post(`/api/meetings/${m.id}/photos`).set('Authorization', a.orgA).send({ dataUrl: jpegDataUrl(await phonePhoto()) });
     expect(up.status).toBe(201);
     const photo = up.body.photos[0];
-    const file = await t.http.get(photo.url).set('Authorization', a.orgA);
-    expect(file.headers['content-type']).toBe('image/png');
+    const file = await t.http.get(photo.url).set('Authorization', a.orgA).buffer(true);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    // The phone wrote where the meeting was held into the photo; none of it is stored.
+    expect(await metadataLeft(file.body)).toEqual({ exif: false, gps: false, camera: false, orientation: undefined });
     const fake = await t.http.post(`/api/meetings/${m.id}/photos`).set('Authorization', a.orgA).send({ dataUrl: `data:image/png;base64,${Buffer.from('<script>alert(1)</script>').toString('base64')}` });
     expect(fake.body.code).toBe('MEETING_PHOTO_INVALID');
     const huge = await t.http.post(`/api/meetings/${m.id}/photos`).set('Authorization', a.orgA).send({ dataUrl: `data:image/png;base64,${'A'.repeat(300_000)}` });
