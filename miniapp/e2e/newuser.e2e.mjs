@@ -58,6 +58,21 @@ export const tests = [
         await byTestId(page, `live-row-${member.user.id}`).waitFor({ timeout: 10_000 });
         await screenshot(page, 'checkin-organiser-qr-with-code');
 
+        // From 我要签到 (no meeting in the link): the meetings open now are offered, the code names one.
+        await phone.page.evaluate(() => window.localStorage.clear());
+        await phone.page.goto('about:blank');
+        await loginAs(phone.page, baseUrl, 'organiser_a');
+        await phone.page.goto(`${baseUrl}/#/packages/checkin/pages/scan/index`);
+        await phone.page.getByText('二维码旁的6位数字').first().waitFor();
+        await phone.page.waitForTimeout(800);
+        const choice = byTestId(phone.page, `code-meeting-${meetingId}`);
+        if (await choice.isVisible()) await choice.click();
+        await input.fill((await shown.getAttribute('data-code')) ?? '');
+        await byTestId(phone.page, 'checkin-code-submit').click();
+        await byTestId(phone.page, 'checkin-success').waitFor();
+        const title = await byTestId(phone.page, 'checkin-success').innerText();
+        assert(title.includes('e2e 签到码'), `checked in to another meeting: ${title}`);
+
         // A wrong code says what to do, in words.
         await phone.page.goto(`${baseUrl}/#/packages/checkin/pages/scan/index?meetingId=${meetingId}`);
         await input.fill(String((Number(now) + 1) % 1_000_000).padStart(6, '0'));
