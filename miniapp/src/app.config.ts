@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'packages/family', pages: ['pages/index/index'] },
     { root: 'packages/audit', pages: ['pages/log/index', 'pages/data-access/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/shift/index', 'pages/mine/index', 'pages/hours/index', 'pages/certificate/index', 'pages/profile/index', 'pages/call/index', 'pages/manage/index', 'pages/campaign/index', 'pages/approve/index', 'pages/launch/index', 'pages/board/index'] },
-    { root: 'packages/grid', pages: ['pages/today/index', 'pages/households/index', 'pages/household/index', 'pages/visit/index', 'pages/warnings/index', 'pages/corrections/index'] },
+    { root: 'packages/grid', pages: ['pages/today/index', 'pages/households/index', 'pages/household/index', 'pages/visit/index', 'pages/warnings/index', 'pages/corrections/index', 'pages/settings/index', 'pages/aggregates/index'] },
     { root: 'packages/complaints', pages: ['pages/file/index', 'pages/mine/index', 'pages/detail/index', 'pages/manage/index'] },
   ],
   window: {
@@ -45,7 +45,7 @@ export default defineAppConfig({
   },
   // Geofence check-in at meetings (wx.getLocation); WeChat requires both declarations.
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于在会场用定位签到，确认您在会议地点附近' } },
+  permission: { 'scope.userLocation': { desc: '用于在会场用定位签到；网格员在居民同意后记录走访地点' } },
   // Read-aloud in WeChat (同声传译). Only when the build says so: the plugin must first be added to the
   // mini-program in the WeChat admin console, or the app fails to start. Without it the button is hidden.
   ...(process.env.HONGLIN_WECHAT_SI_VERSION

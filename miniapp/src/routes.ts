@@ -69,6 +69,8 @@ export const ROUTES = {
   gridVisit: '/packages/grid/pages/visit/index',
   gridWarnings: '/packages/grid/pages/warnings/index',
   gridCorrections: '/packages/grid/pages/corrections/index',
+  gridSettings: '/packages/grid/pages/settings/index',
+  gridAggregates: '/packages/grid/pages/aggregates/index',
   myFile: '/packages/me/pages/my-file/index',
 } as const;
 

@@ -198,6 +198,8 @@ export const ERRORS = {
   VISIT_TOO_OLD: { status: 400, message: '只能补录30天内的走访' },
   VISIT_SEEN_NOT_MEMBER: { status: 400, message: '“见到的人”只能选本户的成员' },
   VISIT_CORRECTION_INVALID: { status: 409, message: '只能更正本户尚未被更正过的走访记录' },
+  VISIT_PHOTO_INVALID: { status: 400, message: '走访照片无法识别，请上传 JPG 或 PNG 照片（不超过150KB）' },
+  VISIT_LOCATION_NO_CONSENT: { status: 409, message: '见到的居民还没有同意记录走访位置，请不要上传位置（可在我的档案里由居民本人开启）' },
   TASK_ALREADY_DONE: { status: 409, message: '这项待办已经办结' },
   WARNING_NOT_OPEN: { status: 409, message: '这条预警已经解除，请刷新看看' },
   WARNING_NOT_ACKNOWLEDGED: { status: 409, message: '请先确认收到这条预警，再填写处理结果' },

@@ -157,4 +157,6 @@ export const SCREENS = [
   { name: 'grid-households', persona: 'grid_worker', open: go('/packages/grid/pages/households/index'), ready: 'grid-household' },
   { name: 'grid-warnings', persona: 'grid_worker', open: go('/packages/grid/pages/warnings/index'), ready: 'warning-sentence' },
   { name: 'grid-corrections', persona: 'grid_worker', open: go('/packages/grid/pages/corrections/index'), ready: ['correction', 'corrections-empty'] },
+  { name: 'grid-settings', persona: 'grid_worker', open: go('/packages/grid/pages/settings/index'), ready: 'settings-save' },
+  { name: 'grid-aggregates', persona: 'admin', open: go('/packages/grid/pages/aggregates/index'), ready: 'aggregate-community' },
 ];

@@ -1,4 +1,4 @@
-import type { CheckInResult, Companion, EnrollmentView, FamilyInviteView, FamilyLinksView, FamilyLinkView, InboxItemView, MyEnrollmentView, Page, ProxyActionView, RegisteredResidentView, RegisterResidentRequest } from '@honglin/shared';
+import type { CheckInResult, Companion, FamilyCareView, EnrollmentView, FamilyInviteView, FamilyLinksView, FamilyLinkView, InboxItemView, MyEnrollmentView, Page, ProxyActionView, RegisteredResidentView, RegisterResidentRequest } from '@honglin/shared';
 import { request } from './request';
 
 /** The older resident's own code to show (or read out to) a family member. */
@@ -57,4 +57,9 @@ export function witnessInvite(elderUserId: string, reason: string): Promise<Fami
 /** An organiser or grid worker enters a resident without a smartphone. */
 export function registerResident(body: RegisterResidentRequest): Promise<RegisteredResidentView> {
   return request<RegisteredResidentView>('/api/org/residents', { method: 'POST', data: body });
+}
+
+/** The grid's visits to the elder (who came, when, how TA was) and warnings about TA; the elder sees this look in 谁查看了我的数据. */
+export function elderCare(elderId: string): Promise<FamilyCareView> {
+  return request(`/api/family/elders/${elderId}/care`, { toast: false });
 }

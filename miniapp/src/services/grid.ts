@@ -1,4 +1,4 @@
-import type { CorrectionView, HouseholdFileView, HouseholdListItem, MyFileView, Page, RecordVisitRequest, TodayVisitsView, VisitView, WarningView } from '@honglin/shared';
+import type { CareSettingsRequest, CareSettingsView, CorrectionView, GridAggregatesView, HouseholdFileView, HouseholdListItem, MyFileView, Page, RecordVisitRequest, TodayVisitsView, VisitView, WarningView } from '@honglin/shared';
 import { request } from './request';
 
 /** 网格工作台 (issue #16): households, visits and warnings of the grid worker's grids. */
@@ -6,8 +6,8 @@ export function todayVisits(): Promise<TodayVisitsView> {
   return request('/api/org/grid/today', { toast: false });
 }
 
-export function listHouseholds(query: { q?: string; filter?: string; cursor?: string | null }): Promise<Page<HouseholdListItem>> {
-  return request('/api/org/grid/households', { query: { q: query.q || undefined, filter: query.filter ?? 'all', cursor: query.cursor ?? undefined, limit: 30 }, toast: false });
+export function listHouseholds(query: { q?: string; filter?: string; tag?: string | null; cursor?: string | null }): Promise<Page<HouseholdListItem>> {
+  return request('/api/org/grid/households', { query: { q: query.q || undefined, filter: query.filter ?? 'all', tag: query.tag ?? undefined, cursor: query.cursor ?? undefined, limit: 30 }, toast: false });
 }
 
 /** The full file: the server records this look in the residents' 谁查看了我的数据. */
@@ -57,4 +57,23 @@ export function myCorrections(): Promise<CorrectionView[]> {
 /** 我的档案. */
 export function myFile(): Promise<MyFileView> {
   return request('/api/me/household-file', { toast: false });
+}
+
+/** 我的档案: whether grid workers may record where a visit to me took place. */
+export function setVisitLocationConsent(allow: boolean): Promise<{ visitLocationConsent: boolean }> {
+  return request('/api/me/household-file/location-consent', { method: 'PUT', data: { allow }, toast: false });
+}
+
+/** A community's visit cadence and warning thresholds (organisers of the community may change them). */
+export function careSettings(communityId: string): Promise<CareSettingsView> {
+  return request(`/api/org/grid/settings/${communityId}`, { toast: false });
+}
+
+export function saveCareSettings(communityId: string, body: CareSettingsRequest): Promise<CareSettingsView> {
+  return request(`/api/org/grid/settings/${communityId}`, { method: 'PUT', data: body, toast: false });
+}
+
+/** 街道汇总: counts per community and grid, no names. */
+export function gridAggregates(): Promise<GridAggregatesView> {
+  return request('/api/org/grid/aggregates', { toast: false });
 }

@@ -11,6 +11,7 @@ import { EnrollmentRepository } from '../enrollment/enrollment.repository.js';
 import { EnrollmentService, type EnteredBy } from '../enrollment/enrollment.service.js';
 import type { Enrollment } from '../enrollment/enrollment.entity.js';
 import type { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
+import { HouseholdPeople } from '../households/household-people.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import type { Activity } from './activity.entity.js';
 import { clock } from '../common/clock.js';
@@ -29,6 +30,7 @@ export class ActivitiesService {
     private readonly enrollments: EnrollmentRepository,
     private readonly tx: TransactionRunner,
     private readonly proxies: ProxyActions,
+    private readonly household: HouseholdPeople,
   ) {}
 
   async list(actor: Actor, q: ActivityListQuery, organiser = false): Promise<Page<ActivitySummary>> {
@@ -177,9 +179,10 @@ export class ActivitiesService {
     return out;
   }
 
-  /** People the caller brought before: offered as one-tap companions (the household as we know it). */
+  /** One-tap companions: household members from the ledger (collect once), then people brought before. */
   async companions(actor: Actor): Promise<Companion[]> {
     const seen = new Map<string, Companion>();
+    for (const c of await this.household.coMembers(actor.userId)) if (!seen.has(c.name)) seen.set(c.name, c);
     for (const e of await this.enrollments.mine(actor.userId)) for (const c of e.companions) if (!seen.has(c.name)) seen.set(c.name, c);
     return [...seen.values()].slice(0, 10);
   }

@@ -54,6 +54,7 @@ export const OWN_WRITES: ReadonlySet<string> = new Set([
   'POST /api/complaints/:id/withdraw',
   'POST /api/complaints/:id/close',
   'POST /api/me/household-file/corrections',
+  'PUT /api/me/household-file/location-consent',
 ]);
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -25,6 +25,8 @@ export class CareViews {
       needs: v.needs,
       correctsVisitId: v.correctsVisitId,
       correctedBy: correctedBy.get(v.id) ?? null,
+      photoUrl: v.photoFileName ? `/api/org/grid/visits/${v.id}/photo` : null,
+      location: v.lat !== null && v.lng !== null ? { lat: v.lat, lng: v.lng } : null,
     }));
   }
 

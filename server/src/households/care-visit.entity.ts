@@ -20,6 +20,11 @@ export class CareVisit {
   @Column({ type: 'varchar', length: 1000, nullable: true }) notes: string | null;
   @Column({ type: 'simple-json' }) needs: string[];
   @RefColumn({ nullable: true }) correctsVisitId: string | null;
+  /** ImageStore file name of the visit's photo (re-encoded, EXIF/GPS stripped). */
+  @Column({ type: 'varchar', length: 40, nullable: true }) photoFileName: string | null;
+  /** Where the visit took place: only with the consent of everyone seen (checked when recorded). */
+  @Column({ type: 'double', nullable: true }) lat: number | null;
+  @Column({ type: 'double', nullable: true }) lng: number | null;
   @CreatedAt() createdAt: Date;
 }
 

@@ -24,6 +24,7 @@ import { HouseholdsRepository } from './households.repository.js';
 import { HouseholdsService } from './households.service.js';
 import { CareViews, label } from './care-views.js';
 import { clock } from '../common/clock.js';
+import { VisitMedia } from './visit-media.js';
 
 export const householdLabel = (h: Pick<Household, 'unit' | 'room'>, building?: string) => label(h.unit, h.room, building);
 
@@ -41,6 +42,7 @@ export class HouseholdViews {
     private readonly careViews: CareViews,
     private readonly crypto: FieldCrypto,
     private readonly audit: AuditTrail,
+    private readonly media: VisitMedia,
   ) {}
 
   async list(actor: Actor, q: HouseholdListQuery, now = clock.now()): Promise<Page<HouseholdListItem>> {
@@ -115,6 +117,7 @@ export class HouseholdViews {
       visits: await this.careViews.visits(visits),
       tasks: tasks.map((t) => ({ id: t.id, text: t.text, status: t.status, createdAt: t.createdAt.toISOString(), visitId: t.visitId })),
       warnings: await this.careViews.warnings(warnings),
+      locationConsent: await this.media.consentedAmong(members.filter((m) => !m.endedOn).map((m) => m.userId)),
     };
   }
 
@@ -122,13 +125,15 @@ export class HouseholdViews {
   async myFile(actor: Actor, now = clock.now()): Promise<MyFileView> {
     const member = await this.repo.activeMembership(actor.userId);
     const h = member ? await this.repo.household(member.householdId) : null;
-    if (!member || !h) return { household: null, person: null, visits: [] };
+    if (!member || !h) return { household: null, person: null, visits: [], visitLocationConsent: await this.media.locationConsent(actor.userId) };
     const [[person], [building]] = await Promise.all([this.people([member], chinaDay(now)), this.repo.nodes([h.buildingId])]);
     const { notes: _notes, idNumber, ...rest } = person;
     return {
       household: { id: h.id, label: householdLabel(h, building?.name) },
       person: { ...rest, idNumberMasked: maskIdNumber(idNumber), phones: rest.phones.map((p) => maskPhone(p) ?? '') },
-      visits: await this.careViews.visits((await this.care.visits(h.id)).filter((v) => v.visitedAt >= member.createdAt)),
+      // The photo is served to grid staff only; the resident sees that a visit happened and how.
+      visits: (await this.careViews.visits((await this.care.visits(h.id)).filter((v) => v.visitedAt >= member.createdAt))).map((v) => ({ ...v, photoUrl: null })),
+      visitLocationConsent: await this.media.locationConsent(actor.userId),
     };
   }
 

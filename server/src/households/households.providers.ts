@@ -1,5 +1,5 @@
 import type { Domain } from '../common/domain.js';
-import { CareController, MyFileController } from './care.controller.js';
+import { CareController, FamilyCareController, MyFileController } from './care.controller.js';
 import { CareRepository } from './care.repository.js';
 import { CareSchedule } from './care-schedule.js';
 import { CareViews } from './care-views.js';
@@ -19,14 +19,21 @@ import { RiskRules } from './risk-rules.js';
 import { ElderAloneUnvisitedRule, RepeatedNoAnswerRule } from './risk-rules.builtin.js';
 import { RiskWarningsService } from './risk-warnings.service.js';
 import { VisitsService } from './visits.service.js';
+import { FamilyCare } from './family-care.js';
+import { HouseholdPeople } from './household-people.js';
+import { GridAggregates } from './grid-aggregates.js';
+import { GridAggregatesController } from './grid-aggregates.controller.js';
+import { GridAggregatesRepository } from './grid-aggregates.repository.js';
+import { VisitMedia } from './visit-media.js';
 
 /** 一户一档, 走访 and 风险预警 (issue #16). */
 export const HOUSEHOLDS: Domain = {
-  controllers: [HouseholdsController, CareController, MyFileController, MyCorrectionsController, CorrectionsController],
+  controllers: [HouseholdsController, CareController, MyFileController, MyCorrectionsController, CorrectionsController, FamilyCareController, GridAggregatesController],
   providers: [
     HouseholdsRepository, CareRepository, RiskFactsRepository, CareSchedule, CareViews, HouseholdsService, HouseholdViews, VisitsService,
     RiskRules, ElderAloneUnvisitedRule, RepeatedNoAnswerRule, RiskNotices, RiskEngine, RiskJob, RiskWarningsService,
-    CorrectionsRepository, CorrectionsService, OverdueCorrectionRule,
+    CorrectionsRepository, CorrectionsService, OverdueCorrectionRule, VisitMedia, FamilyCare,
+    GridAggregatesRepository, GridAggregates, HouseholdPeople,
   ],
   entities: HOUSEHOLD_ENTITIES,
   seed: HOUSEHOLDS_SEED,

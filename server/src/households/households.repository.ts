@@ -48,6 +48,10 @@ export class HouseholdsRepository {
     return em.update(User, { id: userId }, { residenceNodeId: buildingId });
   }
 
+  setBirthYear(em: EntityManager, userId: string, birthYear: number): Promise<unknown> {
+    return em.update(User, { id: userId }, { birthYear });
+  }
+
   insertHousehold(em: EntityManager, h: Household): Promise<unknown> {
     return uniqueOr(em.insert(Household, h), 'HOUSEHOLD_EXISTS');
   }
@@ -79,7 +83,7 @@ export class HouseholdsRepository {
     if (q.filter === 'warned') qb.andWhere(`EXISTS (SELECT 1 FROM risk_warnings w WHERE w.householdId = h.id AND w.status <> 'resolved')`);
     if (q.q) {
       qb.andWhere(
-        `(h.room LIKE :like OR EXISTS (SELECT 1 FROM household_members m INNER JOIN users u ON u.id = m.userId WHERE m.householdId = h.id AND m.activeUserId IS NOT NULL AND u.name LIKE :like))`,
+        `(h.room LIKE :like OR EXISTS (SELECT 1 FROM org_nodes bn WHERE bn.id = h.buildingId AND bn.name LIKE :like) OR EXISTS (SELECT 1 FROM household_members m INNER JOIN users u ON u.id = m.userId WHERE m.householdId = h.id AND m.activeUserId IS NOT NULL AND u.name LIKE :like))`,
         { like: `%${q.q.replace(/[%_]/g, '')}%` },
       );
     }

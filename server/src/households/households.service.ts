@@ -155,7 +155,12 @@ export class HouseholdsService {
     next.updatedAt = now;
     await this.tx.run(async (em) => {
       await this.repo.saveProfile(em, next, !!existing);
-      if (next.birthDate !== profile.birthDate) await this.schedule.recompute(em, household, now);
+      if (next.birthDate !== profile.birthDate) {
+        // One person record: the account's birth year follows the verified date, so eligibility
+        // (age rules) and every other form read it instead of asking the resident again.
+        if (next.birthDate) await this.repo.setBirthYear(em, userId, Number(next.birthDate.slice(0, 4)));
+        await this.schedule.recompute(em, household, now);
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { chinaDay, WARNING_ACK_HOURS } from '@honglin/shared';
 import { newId } from '../common/ids.js';
+import { jobLock, type JobLock } from '../common/job-lock.js';
 import { PeriodicJob } from '../common/periodic-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -89,15 +90,21 @@ export class RiskEngine {
   }
 }
 
+/** Longer than any scan; renewed while one runs, so it only matters when an instance dies mid-scan. */
+const LOCK_TTL_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+
 /**
  * The warnings job on the instances that run background workers: escalations every 10 minutes; the
- * full scan (with the schedules recomputed, people turn 80) once per Asia/Shanghai day. With several
- * instances each may scan; the unique keys keep that harmless.
+ * full scan (with the schedules recomputed, people turn 80) once per Asia/Shanghai day. With
+ * REDIS_URL one instance at a time runs a tick (a Redis lock) and the day of the last full scan is
+ * shared there, so a fleet scans once a day, not once per instance. The unique keys would keep two
+ * scans harmless anyway; the lock keeps them from doubling the load.
  */
 @Injectable()
 export class RiskJob implements OnModuleInit, OnModuleDestroy {
   private readonly job: PeriodicJob;
-  private lastFullScan: string | null = null;
+  readonly lock: JobLock;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -107,15 +114,20 @@ export class RiskJob implements OnModuleInit, OnModuleDestroy {
     private readonly tx: TransactionRunner,
   ) {
     this.job = new PeriodicJob('risk warnings', 10 * 60_000, () => this.tick(), new Logger('RiskJob'));
+    this.lock = jobLock(config.REDIS_URL);
   }
 
-  async tick(now = clock.now()): Promise<void> {
-    if (this.lastFullScan !== chinaDay(now)) {
-      await this.refreshSchedules(now);
-      await this.engine.scan(now);
-      this.lastFullScan = chinaDay(now);
-    }
-    await this.engine.escalate(now);
+  /** One tick; false when another instance was running one (this one did nothing). */
+  tick(now = clock.now()): Promise<boolean> {
+    return this.lock.run('risk-scan', LOCK_TTL_MS, async () => {
+      const today = chinaDay(now);
+      if ((await this.lock.mark('risk-full-scan-day')) !== today) {
+        await this.refreshSchedules(now);
+        await this.engine.scan(now);
+        await this.lock.setMark('risk-full-scan-day', today, 2 * DAY_MS);
+      }
+      await this.engine.escalate(now);
+    });
   }
 
   /** Derived tags change with the calendar (高龄 at 80): recompute every schedule, a page at a time. */
@@ -133,7 +145,8 @@ export class RiskJob implements OnModuleInit, OnModuleDestroy {
     if (this.config.OUTBOX_WORKER) this.job.start();
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.job.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.job.stop();
+    await this.lock.close();
   }
 }

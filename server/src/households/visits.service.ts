@@ -27,6 +27,7 @@ import { HouseholdsRepository, isDuplicate } from './households.repository.js';
 import { HouseholdsService } from './households.service.js';
 import { RiskEngine } from './risk-engine.js';
 import { clock } from '../common/clock.js';
+import { VisitMedia } from './visit-media.js';
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +42,7 @@ export class VisitsService {
     private readonly views: CareViews,
     private readonly risk: RiskEngine,
     private readonly tx: TransactionRunner,
+    private readonly media: VisitMedia,
   ) {}
 
   async record(actor: Actor, householdId: string, dto: RecordVisitRequest, now = clock.now()): Promise<VisitView> {
@@ -54,6 +56,8 @@ export class VisitsService {
       const old = await this.care.visit(dto.correctsVisitId);
       if (!old || old.householdId !== h.id) throw new AppError('VISIT_CORRECTION_INVALID');
     }
+    const seenUserIds = [...new Set(dto.seenUserIds)];
+    const media = await this.media.prepare(dto, seenUserIds);
     const v: CareVisit = {
       id: newId(),
       householdId: h.id,
@@ -61,10 +65,11 @@ export class VisitsService {
       visitedAt,
       method: dto.method,
       situation: dto.situation,
-      seenUserIds: [...new Set(dto.seenUserIds)],
+      seenUserIds,
       notes: dto.notes || null,
       needs: dto.needs,
       correctsVisitId: dto.correctsVisitId ?? null,
+      ...media,
       createdAt: now,
     };
     try {

@@ -35,6 +35,17 @@ export class ConsentRecords {
     return this.write(em, [userId], 'account_deleted', null, at);
   }
 
+  /** The resident's own yes or no to grid workers recording where a visit to them took place. */
+  visitLocation(em: EntityManager, userId: string, allow: boolean, at: Date): Promise<void> {
+    return this.write(em, [userId], allow ? 'visit_location' : 'visit_location_withdrawn', null, at);
+  }
+
+  /** Who of `userIds` has a visit-location consent in force (their latest say was yes). */
+  async visitLocationAllowed(userIds: string[]): Promise<Set<string>> {
+    const latest = await this.repo.latest(userIds, ['visit_location', 'visit_location_withdrawn']);
+    return new Set([...latest.values()].filter((r) => r.kind === 'visit_location').map((r) => r.userId));
+  }
+
   /** The caller's own history, newest first; the other person on a family link is named masked. */
   async history(userId: string): Promise<ConsentRecordView[]> {
     const records = await this.repo.ofUser(userId);

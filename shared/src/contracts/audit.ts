@@ -20,6 +20,7 @@ export const AUDIT_READS = {
   'volunteering.hours.export': '导出志愿时长',
   'study.report.export': '导出专题学习完成情况',
   'household.file.read': '查看户档案',
+  'family.care.read': '查看家人的走访记录和预警',
 } as const;
 export type AuditReadAction = keyof typeof AUDIT_READS;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Cadence, PERSON_TAGS } from '../care-cadence.js';
 import type { PersonFileView, Provenance } from './households.js';
+import { imageDataUrl } from './images.js';
 import { Id } from './org.js';
 
 /** 走访 and 风险预警 (issue #16). */
@@ -15,6 +16,12 @@ export const VISIT_SITUATION_LABELS: Record<VisitSituation, string> = { normal: 
 /** A visit may be entered late (the grid worker was offline), but not more than this, and never ahead of now. */
 export const VISIT_BACKDATE_DAYS = 30;
 export const VISIT_CLOCK_SKEW_MS = 5 * 60_000;
+/** One photo per visit, re-encoded by the server (EXIF and GPS removed); as a data URL it must fit the 256 KB request body. */
+export const VISIT_PHOTO_MAX_BYTES = 150 * 1024;
+
+/** Where a visit took place: recorded only when every person seen has consented (PIPL: whereabouts are sensitive). */
+export const VisitLocation = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
+export type VisitLocation = z.infer<typeof VisitLocation>;
 
 export const RecordVisitRequest = z
   .object({
@@ -26,6 +33,8 @@ export const RecordVisitRequest = z
     needs: z.array(z.string().trim().min(2, '需求请至少写2个字').max(200)).max(10).default([]),
     /** A correction: a new entry that stands in for an earlier one of the same household. */
     correctsVisitId: Id.optional(),
+    photo: imageDataUrl(VISIT_PHOTO_MAX_BYTES).optional(),
+    location: VisitLocation.optional(),
   })
   .strict();
 export type RecordVisitRequest = z.infer<typeof RecordVisitRequest>;
@@ -41,6 +50,9 @@ export interface VisitView {
   needs: string[];
   correctsVisitId: string | null;
   correctedBy: string | null;
+  /** Path of the photo under /api (grid staff only), when one was taken. */
+  photoUrl: string | null;
+  location: VisitLocation | null;
 }
 export interface TaskView {
   id: string;
@@ -115,6 +127,8 @@ export interface HouseholdFileView {
   visits: VisitView[];
   tasks: TaskView[];
   warnings: WarningView[];
+  /** Members who let grid workers record where a visit took place (the visit form offers location only for them). */
+  locationConsent: string[];
 }
 
 /** 我的档案: what the resident sees of their own file (ID number and phones masked). */
@@ -122,6 +136,8 @@ export interface MyFileView {
   household: { id: string; label: string } | null;
   person: Omit<PersonFileView, 'notes' | 'idNumber'> & { idNumberMasked: string | null } | null;
   visits: VisitView[];
+  /** Whether the resident lets grid workers record a visit's location (their latest consent record). */
+  visitLocationConsent: boolean;
 }
 
 /** 更正申请: a resident asks the grid worker to correct something in their file; accepted or rejected with a reason. */
@@ -168,3 +184,48 @@ export interface CorrectionView {
   decidedAt: string | null;
   decisionReason: string | null;
 }
+
+/**
+ * What a family member linked to an older resident (亲情账号, active link) sees of the elder's care:
+ * who visited and when, with a summary fit for family (no staff notes), and the warnings about them.
+ */
+export interface FamilyCareView {
+  elder: { id: string; name: string };
+  household: { label: string } | null;
+  nextDueOn: string | null;
+  visits: { id: string; visitedAt: string; visitorName: string; method: VisitMethod; situation: VisitSituation; summary: string }[];
+  warnings: { id: string; level: WarningLevel; status: WarningStatus; sentence: string; raisedAt: string; acknowledgedAt: string | null; resolvedAt: string | null; resolutionNote: string | null }[];
+}
+
+/** A resident's own say on whether a grid worker may record where a visit to them took place. */
+export const VisitLocationConsentRequest = z.object({ allow: z.boolean({ error: '请选择是否同意' }) }).strict();
+export type VisitLocationConsentRequest = z.infer<typeof VisitLocationConsentRequest>;
+
+/** Counts of a sensitive group below this are shown as “<5” to anyone who is not staff of that grid or community. */
+export const AGGREGATE_SUPPRESS_BELOW = 5;
+export type AggregateCount = number | '<5';
+export interface GridAggregateRow {
+  id: string;
+  name: string;
+  households: number;
+  residents: number;
+  overdue: number;
+  openWarnings: Record<WarningLevel, number>;
+  /** People per assigned tag; sensitive tags (低保, 残疾, 特困) suppressed below 5 for street-level viewers. */
+  tags: Partial<Record<(typeof PERSON_TAGS)[number], AggregateCount>>;
+}
+/** 街道汇总: per community and per grid, numbers only, never a name or a household. */
+export interface GridAggregatesView {
+  today: string;
+  communities: (GridAggregateRow & { grids: GridAggregateRow[] })[];
+}
+
+/** What each built-in rule threshold means, for the organiser's settings page (a rule added later shows its key). */
+export const THRESHOLD_LABELS: Record<string, { label: string; unit: string }> = {
+  'elder_alone_unvisited.cadences': { label: '独居老人超过几个走访周期未走访就预警', unit: '个周期' },
+  'elder_alone_unvisited.silentDays': { label: '且几天没有登录、签到、报名或家属代办', unit: '天' },
+  'no_answer_repeated.count': { label: '连续几次无人应答就预警', unit: '次' },
+  'correction_overdue.days': { label: '更正申请几天未处理就预警', unit: '天' },
+};
+/** The tags whose cadence a community sets, in the order the settings page lists them ('default': everyone else). */
+export const CADENCE_KEYS = ['elder_alone', 'tekun', 'advanced_age', 'dibao', 'disabled', 'left_behind_child', 'empty_nest', 'migrant', 'veteran', 'watch', 'default'] as const;

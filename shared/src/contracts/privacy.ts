@@ -5,13 +5,15 @@ import type { FamilyConsent } from './family.js';
  * 我的数据与隐私 (issue #9): the consents a person gave and withdrew, their data as a download, and
  * deleting their account.
  */
-export const CONSENT_KINDS = ['privacy_policy', 'family_link', 'family_link_revoked', 'account_deleted'] as const;
+export const CONSENT_KINDS = ['privacy_policy', 'family_link', 'family_link_revoked', 'account_deleted', 'visit_location', 'visit_location_withdrawn'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   privacy_policy: '同意隐私保护指引',
   family_link: '绑定亲情账号',
   family_link_revoked: '解除亲情账号',
   account_deleted: '注销账号',
+  visit_location: '同意走访时记录位置',
+  visit_location_withdrawn: '不再同意走访时记录位置',
 };
 
 /** How a deleted account is named wherever the branch's records still show it. */

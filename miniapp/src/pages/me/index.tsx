@@ -75,6 +75,9 @@ function Me({ me }: { me: MeView }) {
           <BigButton onClick={go(ROUTES.gridToday)} testId="entry-grid-today">今日走访</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridHouseholds)} testId="entry-grid-households">户档案</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.gridWarnings)} testId="entry-grid-warnings">风险预警</BigButton>
+          {me.roles.some((g) => g.role === 'organiser' && g.node.kind === 'community') ? (
+            <BigButton variant="secondary" onClick={go(ROUTES.gridSettings)} testId="entry-grid-settings">走访与预警设置</BigButton>
+          ) : null}
         </Card>
       ) : null}
       {isPartyMember(me) || me.roles.some((g) => g.role === 'treasurer') ? (
@@ -94,6 +97,7 @@ function Me({ me }: { me: MeView }) {
           <BigButton variant="secondary" onClick={go(ROUTES.orgResidents)} testId="entry-org-residents">代办服务（无智能手机居民）</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsMallManage)} testId="entry-mall-manage">积分超市管理</BigButton>
           <BigButton variant="secondary" onClick={go(ROUTES.pointsRules)} testId="entry-points-rules">积分规则</BigButton>
+          <BigButton variant="secondary" onClick={go(ROUTES.gridAggregates)} testId="entry-grid-aggregates">网格汇总（户数、走访、预警）</BigButton>
           {me.roles.some((g) => g.role === 'admin') ? (
             <BigButton variant="secondary" onClick={go(ROUTES.complaintsManage)} testId="entry-complaints-manage">投诉处理</BigButton>
           ) : null}

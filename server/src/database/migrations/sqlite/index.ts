@@ -15,5 +15,6 @@ import { Complaints1795937663005 } from './1795937663005-Complaints.js';
 import { AccountPrivacy1795937719516 } from './1795937719516-AccountPrivacy.js';
 import { AuditTrail1795937849122 } from './1795937849122-AuditTrail.js';
 import { Households1796658201559 } from './1796658201559-Households.js';
+import { CareVisitPhotoLocation1796666773046 } from './1796666773046-CareVisitPhotoLocation.js';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896, FamilyDues1795929987662, VolunteeringEdits1795930245226, Complaints1795937663005, AccountPrivacy1795937719516, AuditTrail1795937849122, Households1796658201559];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795916641520, PointsLedger1795917099163, EnrollmentOutboxActivities1795917304224, CheckInMeetings1795917550663, StudyQuizzes1795917613180, DuesPayments1795917839725, ActivityRatingModeration1795917848824, Family1795927425871, DuesReminders1795927880112, Volunteering1795928195896, FamilyDues1795929987662, VolunteeringEdits1795930245226, Complaints1795937663005, AccountPrivacy1795937719516, AuditTrail1795937849122, Households1796658201559, CareVisitPhotoLocation1796666773046];

@@ -21,6 +21,8 @@ import { InfoRow } from '../../../../components/InfoRow';
 import { PageShell } from '../../../../components/PageShell';
 import { ROUTES } from '../../../../routes';
 import { completeTask, householdFile } from '../../../../services/grid';
+import { rememberFile } from '../../lib/file-cache';
+import { VisitPhoto } from '../../lib/VisitPhoto';
 import { go } from '../../lib/go';
 import '../../grid.scss';
 
@@ -32,7 +34,7 @@ export default function HouseholdPage() {
 function Household({ id }: { id: string }) {
   const [file, setFile] = useState<HouseholdFileView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => householdFile(id).then(setFile, (e: Error) => setError(e.message));
+  const load = () => householdFile(id).then((f) => setFile(rememberFile(f)), (e: Error) => setError(e.message));
   usePageShow(() => void load());
   if (error) return <EmptyState title="无法打开户档案" description={error} />;
   if (!file) return <EmptyState title="正在加载…" />;
@@ -76,10 +78,13 @@ function Household({ id }: { id: string }) {
       <Card title="走访记录" testId="household-visits">
         {file.visits.length === 0 ? <Text className="grid-line">还没有走访记录</Text> : null}
         {file.visits.map((v) => (
-          <Text key={v.id} className="grid-line" data-testid="household-visit">
-            {formatChinaDateTime(v.visitedAt)} {v.visitor.name} {VISIT_METHOD_LABELS[v.method]} · {VISIT_SITUATION_LABELS[v.situation]}
-            {v.notes ? ` · ${v.notes}` : ''}{v.correctedBy ? '（已更正）' : ''}{v.correctsVisitId ? '（更正记录）' : ''}
-          </Text>
+          <View key={v.id}>
+            <Text className="grid-line" data-testid="household-visit">
+              {formatChinaDateTime(v.visitedAt)} {v.visitor.name} {VISIT_METHOD_LABELS[v.method]} · {VISIT_SITUATION_LABELS[v.situation]}
+              {v.notes ? ` · ${v.notes}` : ''}{v.correctedBy ? '（已更正）' : ''}{v.correctsVisitId ? '（更正记录）' : ''}{v.location ? ' · 已记录走访位置' : ''}
+            </Text>
+            {v.photoUrl ? <VisitPhoto url={v.photoUrl} /> : null}
+          </View>
         ))}
       </Card>
     </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { usePageShow } from '../../../../hooks/usePageShow';
 import { Text, View } from '@tarojs/components';
-import type { HouseholdListItem } from '@honglin/shared';
+import { PERSON_TAG_LABELS, PERSON_TAGS, type HouseholdListItem, type PersonTag } from '@honglin/shared';
 import { BigButton } from '../../../../components/BigButton';
 import { Card } from '../../../../components/Card';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -23,28 +23,37 @@ export default function HouseholdsPage() {
   return <PageShell title="户档案">{() => <Households />}</PageShell>;
 }
 
-/** My grids' households: search by name or room, filter due / overdue / warned. ID numbers and phones come masked. */
+/** My grids' households: search by name, building or room, by tag, filter due / overdue / warned. ID numbers and phones come masked. */
 function Households() {
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<string>('all');
+  const [tag, setTag] = useState<PersonTag | null>(null);
   const [items, setItems] = useState<HouseholdListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = (f = filter) => {
+  const load = (f = filter, t = tag) => {
     setFilter(f);
+    setTag(t);
     setItems(null);
     setError(null);
-    listHouseholds({ q, filter: f }).then((p) => setItems(p.items), (e: Error) => setError(e.message));
+    listHouseholds({ q, filter: f, tag: t }).then((p) => setItems(p.items), (e: Error) => setError(e.message));
   };
   usePageShow(() => load());
   return (
     <View>
-      <Field label="姓名或门牌号" value={q} onInput={setQ} testId="grid-search" />
+      <Field label="姓名、楼栋或门牌号" value={q} onInput={setQ} testId="grid-search" />
       <BigButton onClick={() => load()} testId="grid-search-go">搜索</BigButton>
       <View className="grid-choice">
         {FILTERS.map(([key, text]) => (
           <BigButton key={key} variant={key === filter ? 'primary' : 'secondary'} onClick={() => load(key)} testId={`grid-filter-${key}`}>
             {text}
           </BigButton>
+        ))}
+      </View>
+      <View className="grid-tags">
+        {PERSON_TAGS.map((t) => (
+          <View key={t} className={`grid-tag${t === tag ? ' grid-tag--on' : ''}`} onClick={() => load(filter, t === tag ? null : t)} data-testid={`grid-tag-${t}`}>
+            {PERSON_TAG_LABELS[t]}{t === tag ? ' ✓' : ''}
+          </View>
         ))}
       </View>
       {error ? <EmptyState title="无法打开户档案" description={error} /> : null}

@@ -30,6 +30,7 @@ function Today() {
         <BigButton variant="secondary" onClick={go(ROUTES.gridHouseholds)} testId="grid-open-households">全部户档案</BigButton>
         <BigButton variant="secondary" onClick={go(ROUTES.gridWarnings)} testId="grid-open-warnings">风险预警</BigButton>
         <BigButton variant="secondary" onClick={go(ROUTES.gridCorrections)} testId="grid-open-corrections">更正申请</BigButton>
+        <BigButton variant="secondary" onClick={go(ROUTES.gridAggregates)} testId="grid-open-aggregates">网格汇总</BigButton>
       </View>
       {error ? <EmptyState title="无法打开今日走访" description={error} /> : null}
       {!error && !data ? <EmptyState title="正在加载…" /> : null}

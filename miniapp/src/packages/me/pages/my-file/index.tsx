@@ -7,6 +7,7 @@ import { EmptyState } from '../../../../components/EmptyState';
 import { InfoRow } from '../../../../components/InfoRow';
 import { PageShell } from '../../../../components/PageShell';
 import { myCorrections, myFile } from '../../../../services/grid';
+import { LocationConsent } from './LocationConsent';
 import { CorrectionForm } from './CorrectionForm';
 // The grid package's form styles (elder-size text areas); styles are compiled in, not shared at run time.
 import '../../../grid/grid.scss';
@@ -51,6 +52,7 @@ function MyFile() {
           <InfoRow key={v.id} label={formatChinaDateTime(v.visitedAt)} value={`${v.visitor.name} ${VISIT_METHOD_LABELS[v.method]} · ${VISIT_SITUATION_LABELS[v.situation]}`} testId="my-file-visit" />
         ))}
       </Card>
+      <LocationConsent allowed={file.visitLocationConsent} />
       <CorrectionForm mine={corrections} onFiled={loadCorrections} />
     </View>
   );
