@@ -25,7 +25,7 @@ module.exports = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/components.tsx',
-    '\\.(css|scss)$': '<rootDir>/test/style-stub.js',
+    '\\.(css|scss|png)$': '<rootDir>/test/style-stub.js',
   },
   // defineConstants from config/index.ts, as the build would inject them.
   globals: { API_BASE: 'http://api.test', WECHAT_SI: false },

@@ -15,7 +15,7 @@ export const tests = [
     async run({ baseUrl, page }) {
       const organiser = await apiLogin(baseUrl, 'grid_worker');
       const me = await api(baseUrl, '/api/me', { token: organiser.accessToken });
-      const title = `重阳茶话会${Date.now() % 10000}`;
+      const title = `邻里茶话会${Date.now() % 10000}`;
       const created = await api(baseUrl, '/api/activities', {
         method: 'POST',
         token: organiser.accessToken,

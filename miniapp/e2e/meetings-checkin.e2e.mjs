@@ -50,7 +50,7 @@ export const tests = [
       try {
         await loginAs(phone.page, baseUrl, 'party_member');
         await phone.page.goto(`${baseUrl}/#/packages/checkin/pages/scan/index`);
-        await phone.page.getByText('手动输入签到码').first().waitFor();
+        await phone.page.getByText('输入签到码').first().waitFor();
         await submitCode(phone.page, await qrToken(page));
         await byTestId(phone.page, 'checkin-success').waitFor();
         await screenshot(phone.page, 'checkin-member-success');

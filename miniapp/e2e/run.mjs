@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openBrowser } from './lib/browser.mjs';
+import { openBrowser, takePageErrors } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,10 +33,14 @@ async function main() {
   let failed = 0;
   try {
     for (const test of tests) {
+      takePageErrors();
       const browser = await openBrowser();
       const started = Date.now();
       try {
         await test.run({ baseUrl: server.baseUrl, page: browser.page });
+        // A test whose pages threw (or logged an exception) fails even if every assertion held.
+        const errors = [...new Set(takePageErrors())];
+        if (errors.length) throw new Error(`${errors.length} page errors:\n  ${errors.slice(0, 20).join('\n  ')}`);
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
       } catch (error) {

@@ -33,6 +33,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
+    // Our own bar (src/custom-tab-bar, h5: components/TabBar in each tab page), which follows elder mode;
+    // WeChat's native bar keeps its small labels whatever the app says (issue #22 item 13).
+    custom: true,
     color: '#595959',
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',

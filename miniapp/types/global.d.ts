@@ -2,6 +2,10 @@
 
 declare module '*.scss';
 declare module '*.css';
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
 
 /** Injected by config/index.ts (defineConstants): '' means same origin (h5 served by the API server). */
 declare const API_BASE: string;

@@ -106,6 +106,8 @@ export const ERRORS = {
   CHECKIN_ALREADY_DONE: { status: 409, message: '您已经签到过了，无需重复签到' },
   CHECKIN_NONCE_REUSED: { status: 409, message: '请求编号重复，请重新扫码' },
   CHECKIN_TARGET_NOT_FOUND: { status: 404, message: '没有找到这个签到对象' },
+  CHECKIN_CODE_WRONG: { status: 400, message: '签到码不对，请核对组织者屏幕上二维码旁的6位数字' },
+  CHECKIN_CODE_EXPIRED: { status: 400, message: '签到码已过期，请输入组织者屏幕上最新的6位数字' },
 
   // Meetings (三会一课) — issue #4
   MEETING_NOT_EDITABLE: { status: 409, message: '会议已结束或已取消，不能再修改' },

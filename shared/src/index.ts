@@ -37,3 +37,4 @@ export * from './roster.js';
 export * from './contracts/roster.js';
 export * from './analytics.js';
 export * from './contracts/analytics.js';
+export * from './season-themes.js';

@@ -11,7 +11,7 @@ export async function createActivity(baseUrl, mode) {
     token: organiser.accessToken,
     body: {
       communityId: me.body.community.id,
-      title: mode === 'elder' ? '重阳节健康讲座' : '社区义诊',
+      title: mode === 'elder' ? '防跌倒健康讲座' : '社区义诊',
       category: 'health',
       place: '幸福社区活动室',
       description: '社区医院的医生讲解冬季防跌倒和血压管理，现场免费测量血压。',

@@ -3,7 +3,7 @@
 // normal mode is measured and reported. Prints one JSON line last. Builds nothing (see ../run.mjs).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { openBrowser } from '../lib/browser.mjs';
+import { openBrowser, takePageErrors } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { loginAs } from '../lib/app.mjs';
 import { auditScreen } from './audit.mjs';
@@ -38,7 +38,11 @@ async function runMode(server, mode) {
       const ctx = { page, baseUrl: server.baseUrl, ...made };
       for (const screen of SCREENS.filter((s) => s.persona === persona && (!s.modes || s.modes.includes(mode)) && (!ONLY || ONLY.some((o) => s.name.startsWith(o))))) {
         try {
-          results.push(await auditScreen(ctx, screen, mode, { axeSource, limits: LIMITS }));
+          takePageErrors();
+          const result = await auditScreen(ctx, screen, mode, { axeSource, limits: LIMITS });
+          // A screen that threw (or logged an exception) fails in either mode, like any e2e test.
+          const errors = [...new Set(takePageErrors())].map((e) => `page error: ${e}`);
+          results.push(errors.length ? { ...result, failures: [...result.failures, ...errors] } : result);
         } catch (error) {
           // One screen that cannot be reached fails alone; the rest are still measured.
           results.push({ name: screen.name, mode, broken: true, failures: [String(error?.message ?? error).split('\n')[0]], axe: [], moving: [], popups: [] });
@@ -84,7 +88,7 @@ async function main() {
   }
   // Elder mode must meet every limit. Normal mode is held to WCAG AA (axe), must show what it should
   // (the offer to a 72-year-old, read-aloud) and must open; its sizes are reported, not enforced.
-  const enforced = (r) => (r.mode === 'elder' || r.broken ? r.failures : r.failures.filter((f) => /^(axe|missing)/.test(f)));
+  const enforced = (r) => (r.mode === 'elder' || r.broken ? r.failures : r.failures.filter((f) => /^(axe|missing|page error)/.test(f)));
   const failed = [...elder, ...normal].filter((r) => enforced(r).length);
   for (const r of [...elder, ...normal]) {
     const figures = r.broken ? 'not measured' : `text ≥ ${r.minFontPx}px, largest ${r.maxFontPx}px, line ≥ ${r.minLineRatio}, targets ≥ ${r.minTargetPx}px, axe ${r.axe.length}`;

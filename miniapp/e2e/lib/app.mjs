@@ -59,7 +59,8 @@ export async function loginAs(page, baseUrl, persona) {
 }
 
 export async function openTab(page, label) {
-  await page.locator('.taro-tabbar__tabbar .weui-tabbar__item:visible', { hasText: label }).first().click();
+  // The app's own bar (components/TabBar.tsx), drawn in each tab page; only the one on screen is visible.
+  await page.locator(`[data-testid="tab-${label}"]:visible`).first().click();
 }
 
 export async function accessTokenOf(page) {

@@ -16,6 +16,11 @@ export function redeem(token: string, nonce: string): Promise<CheckInResult> {
   return request<CheckInResult>('/api/checkin/redeem', { method: 'POST', data: { token, nonce }, toast: false });
 }
 
+/** The six digits beside the organiser's QR, typed on the target's own page. */
+export function redeemCode(targetType: string, targetId: string, code: string, nonce: string): Promise<CheckInResult> {
+  return request<CheckInResult>('/api/checkin/code', { method: 'POST', data: { targetType, targetId, code, nonce }, toast: false });
+}
+
 export function checkInByLocation(targetType: string, targetId: string, fix: { lat: number; lng: number; accuracyM: number }, nonce: string): Promise<CheckInResult> {
   return request<CheckInResult>('/api/checkin/geofence', { method: 'POST', data: { targetType, targetId, ...fix, nonce }, toast: false });
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { SUBSCRIPTION_TEMPLATES, type InboxItemView, type Page, type TemplateKey } from '@honglin/shared';
+import { tabBarStore } from '../stores/tab-bar';
 import { request } from './request';
 
 export function inbox(cursor?: string | null): Promise<Page<InboxItemView> & { unread: number }> {
@@ -10,15 +11,11 @@ export function markAllRead(): Promise<{ unread: number }> {
   return request('/api/notifications/read', { method: 'POST', data: {} });
 }
 
-/** Index of the 活动 tab, where the 消息 entry lives. */
-const BADGE_TAB = 2;
-
-/** Puts the unread count on the tab bar (or clears it). Never fails the page that calls it. */
+/** Puts the unread count on the 活动 tab of our tab bar (or clears it). Never fails the page that calls it. */
 export async function refreshUnreadBadge(): Promise<number> {
   try {
     const { unread } = await request<{ unread: number }>('/api/notifications/unread', { toast: false });
-    if (unread > 0) await Taro.setTabBarBadge({ index: BADGE_TAB, text: unread > 99 ? '99+' : String(unread) });
-    else await Taro.removeTabBarBadge({ index: BADGE_TAB });
+    tabBarStore.set({ unread });
     return unread;
   } catch {
     return 0;

@@ -1,4 +1,4 @@
-import { parseToken, signatureValid, signToken, slotStart } from './check-in-token.js';
+import { parseToken, shortCode, signatureValid, signToken, slotOfShortCode, slotStart } from './check-in-token.js';
 
 const id = '01hzzzzzzzabcdefghjkmnpqrs';
 
@@ -29,5 +29,29 @@ describe('check-in tokens', () => {
 
   it('aligns issue times to the rotation period so every instance shows the same code', () => {
     expect(slotStart(new Date('2026-11-29T02:00:39.900Z'), 20).toISOString()).toBe('2026-11-29T02:00:20.000Z');
+  });
+});
+
+describe('typable check-in codes', () => {
+  const at = new Date('2026-11-29T02:00:20Z');
+
+  it('are six digits, the same within a slot, different for another slot, target or key', () => {
+    const code = shortCode('key-1', 'meeting', id, at);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(shortCode('key-1', 'meeting', id, new Date(at))).toBe(code);
+    const others = [
+      shortCode('key-1', 'meeting', id, new Date(at.getTime() + 20_000)),
+      shortCode('key-1', 'meeting', '01hzzzzzzzabcdefghjkmnpqrt', at),
+      shortCode('key-2', 'meeting', id, at),
+    ];
+    for (const other of others) expect(other).not.toBe(code);
+  });
+
+  it('are matched to their slot within the look-back and not beyond it', () => {
+    const code = shortCode('key-1', 'meeting', id, at);
+    expect(slotOfShortCode('key-1', 'meeting', id, code, new Date(at.getTime() + 5_000), 20, 60)?.toISOString()).toBe(at.toISOString());
+    expect(slotOfShortCode('key-1', 'meeting', id, code, new Date(at.getTime() + 45_000), 20, 60)?.toISOString()).toBe(at.toISOString());
+    expect(slotOfShortCode('key-1', 'meeting', id, code, new Date(at.getTime() + 125_000), 20, 60)).toBeNull();
+    expect(slotOfShortCode('key-2', 'meeting', id, code, new Date(at.getTime() + 5_000), 20, 60)).toBeNull();
   });
 });

@@ -46,3 +46,30 @@ export function slotStart(now: Date, rotateSeconds: number): Date {
 function sign(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url').slice(0, SIG_CHARS);
 }
+
+/** Digits of the typable code shown beside the QR (for h5 without a camera, or an elder who cannot scan). */
+export const SHORT_CODE_DIGITS = 6;
+
+/**
+ * The typable form of the token of one slot: the same key signs target and slot, truncated to six
+ * digits (as TOTP does). It names no target, so the member types it on the target's own page; a
+ * different slot or target gives an unrelated code, so it cannot be made younger or moved.
+ */
+export function shortCode(secret: string, targetType: string, targetId: string, issuedAt: Date): string {
+  const mac = createHmac('sha256', secret).update(`code.${targetType}.${targetId}.${Math.floor(issuedAt.getTime() / 1000)}`).digest();
+  return String(mac.readUInt32BE(0) % 10 ** SHORT_CODE_DIGITS).padStart(SHORT_CODE_DIGITS, '0');
+}
+
+/**
+ * Which slot a typed code belongs to, looking back from `now` over `lookBackSeconds`: the newest slot
+ * whose code matches (compared in constant time), or null. The caller judges expiry on the slot.
+ */
+export function slotOfShortCode(secret: string, targetType: string, targetId: string, code: string, now: Date, rotateSeconds: number, lookBackSeconds: number): Date | null {
+  const given = Buffer.from(code);
+  const newest = slotStart(now, rotateSeconds).getTime();
+  for (let t = newest; t >= newest - lookBackSeconds * 1000; t -= rotateSeconds * 1000) {
+    const expected = Buffer.from(shortCode(secret, targetType, targetId, new Date(t)));
+    if (expected.length === given.length && timingSafeEqual(expected, given)) return new Date(t);
+  }
+  return null;
+}

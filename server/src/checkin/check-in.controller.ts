@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CheckInAssistRequest, CheckInGeofenceRequest, CheckInRedeemRequest, CheckInTargetType } from '@honglin/shared';
+import { CheckInAssistRequest, CheckInCodeRequest, CheckInGeofenceRequest, CheckInRedeemRequest, CheckInTargetType } from '@honglin/shared';
 import type { Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
-import { Access, CurrentActor } from '../common/decorators.js';
+import { Access, CurrentActor, RateLimit } from '../common/decorators.js';
 import { IdPipe, Input } from '../common/validation.js';
 import { CheckInService } from './check-in.service.js';
 
@@ -33,6 +33,15 @@ export class CheckInController {
   @HttpCode(200)
   redeem(@CurrentActor() actor: Actor, @Input(CheckInRedeemRequest) dto: CheckInRedeemRequest) {
     return this.checkIns.redeem(actor, dto);
+  }
+
+  /** The six digits beside the QR, typed; limited per caller like a password, since they are short. */
+  @Access('self')
+  @RateLimit('guess')
+  @Post('code')
+  @HttpCode(200)
+  code(@CurrentActor() actor: Actor, @Input(CheckInCodeRequest) dto: CheckInCodeRequest) {
+    return this.checkIns.redeemCode(actor, dto);
   }
 
   @Access('self')

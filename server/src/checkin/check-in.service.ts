@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import {
   judgeGeofence,
   type CheckInAssistRequest,
+  type CheckInCodeRequest,
   type CheckInGeofenceRequest,
   type CheckInMethod,
   type CheckInQrView,
@@ -19,7 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { ProxyActions } from '../family/proxy-actions.service.js';
 import { CheckInTargets, type CheckInTargetInfo, type CheckInTargetResolver } from './check-in-targets.js';
-import { parseToken, signatureValid, signToken, slotStart, type ParsedToken } from './check-in-token.js';
+import { parseToken, shortCode, signatureValid, signToken, slotOfShortCode, slotStart, type ParsedToken } from './check-in-token.js';
 import { CheckIn } from './check-in.entity.js';
 import { CheckInRepository, isUniqueViolation } from './check-in.repository.js';
 import { clock } from '../common/clock.js';
@@ -69,6 +70,7 @@ export class CheckInService {
     const issuedAt = slotStart(now, this.config.CHECKIN_ROTATE_SECONDS);
     return {
       token: signToken(secret, targetType, targetId, issuedAt),
+      code: shortCode(secret, targetType, targetId, issuedAt),
       issuedAt: issuedAt.toISOString(),
       expiresAt: new Date(issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000).toISOString(),
       refreshAt: new Date(issuedAt.getTime() + this.config.CHECKIN_ROTATE_SECONDS * 1000).toISOString(),
@@ -82,6 +84,23 @@ export class CheckInService {
     const attempt: Attempt = { userId: actor.userId, targetType: parsed.targetType, targetId: parsed.targetId, method: 'qr', nonce: req.nonce };
     return this.orReplay(attempt, async () => {
       if (now.getTime() > parsed.issuedAt.getTime() + this.config.CHECKIN_TOKEN_TTL_SECONDS * 1000) throw new AppError('CHECKIN_TOKEN_EXPIRED');
+      return this.attempt(attempt, now);
+    });
+  }
+
+  /**
+   * The QR's six digits typed on the target's page: the same key, slot, expiry and nonce replay as a
+   * scan. A code of a slot past the lifetime (looked back as far again) is called expired, not wrong.
+   */
+  async redeemCode(actor: Actor, req: CheckInCodeRequest, now = clock.now()): Promise<CheckInResult> {
+    const attempt: Attempt = { userId: actor.userId, targetType: req.targetType, targetId: req.targetId, method: 'qr', nonce: req.nonce };
+    return this.orReplay(attempt, async () => {
+      await this.resolve(req.targetType, req.targetId);
+      const secret = await this.findKey(req.targetType, req.targetId);
+      const ttl = this.config.CHECKIN_TOKEN_TTL_SECONDS;
+      const slot = secret ? slotOfShortCode(secret, req.targetType, req.targetId, req.code, now, this.config.CHECKIN_ROTATE_SECONDS, ttl * 2) : null;
+      if (!slot) throw new AppError('CHECKIN_CODE_WRONG');
+      if (now.getTime() > slot.getTime() + ttl * 1000) throw new AppError('CHECKIN_CODE_EXPIRED');
       return this.attempt(attempt, now);
     });
   }

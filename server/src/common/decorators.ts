@@ -34,7 +34,8 @@ export type AccessKind = (typeof ACCESS_KINDS)[number];
 export const Access = (...kinds: [Exclude<AccessKind, 'public'>, ...Exclude<AccessKind, 'public'>[]]) => ApiExtension(ACCESS_EXTENSION, kinds);
 
 export const RATE_LIMIT_KEY = 'honglin:rate-limit';
-export type RateLimitClass = 'login' | 'write' | 'none';
+/** `guess`: a write whose input is a short secret (a typed check-in code), limited tighter per caller. */
+export type RateLimitClass = 'login' | 'write' | 'guess' | 'none';
 /** Overrides the rate-limit class a route falls in (writes by default, reads none). */
 export const RateLimit = (kind: RateLimitClass) => SetMetadata(RATE_LIMIT_KEY, kind);
 

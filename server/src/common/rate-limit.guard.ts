@@ -28,7 +28,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     const declared = this.reflector.getAllAndOverride<RateLimitClass | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
     const kind = declared ?? (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) ? 'write' : 'none');
     if (kind === 'none') return true;
-    const limit = kind === 'login' ? this.config.RATE_LIMIT_LOGIN_PER_MINUTE : this.config.RATE_LIMIT_WRITES_PER_MINUTE;
+    const limit = kind === 'login' ? this.config.RATE_LIMIT_LOGIN_PER_MINUTE : kind === 'guess' ? this.config.RATE_LIMIT_GUESSES_PER_MINUTE : this.config.RATE_LIMIT_WRITES_PER_MINUTE;
     const who = kind === 'login' || !req.actor ? `ip:${req.ip}` : `u:${req.actor.userId}`;
     if (!(await this.store.take(`${kind}:${who}`, limit, WINDOW_MS))) throw new AppError('RATE_LIMITED');
     return true;

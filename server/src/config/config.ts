@@ -54,6 +54,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  // Typed six-digit check-in codes: 10 tries a minute keeps guessing one in a meeting's window below 1 %.
+  RATE_LIMIT_GUESSES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SEED_DEMO: bool.optional(),
   /** Check-in QR: a new code every N seconds; each accepted for TTL seconds (a forwarded screenshot dies with it). */
   /** Study timing (domain defaults); the e2e server lowers them so a browser test need not read for a minute. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CHINA_OFFSET_MINUTES } from '@honglin/shared';
+import { CHINA_OFFSET_MINUTES, seasonThemes } from '@honglin/shared';
 import { newId } from '../common/ids.js';
 import { EnrollmentSlot } from '../enrollment/enrollment-slot.entity.js';
 import { User } from '../members/user.entity.js';
@@ -32,9 +32,11 @@ export async function seedVolunteering(em: EntityManager): Promise<void> {
   const persona = (p: string) => users.find((u) => u.demoPersona === p)!;
   const organiser = persona('grid_worker');
   const campaignId = newId();
+  // Named for the season it runs in (冬季助老服务月 in December), see demoCampaignTitle.
+  const themes = seasonThemes(clock.now()).campaign;
   await em.insert(VolunteerCampaign, em.create(VolunteerCampaign, {
-    id: campaignId, nodeId: community.id, nodePath: community.path, title: '冬季助老服务月', category: 'elderly',
-    description: '为辖区独居、高龄老人提供上门测血压、陪聊、接送就医和家中小修小补。', goal: '每位独居老人本月至少上门一次',
+    id: campaignId, nodeId: community.id, nodePath: community.path, title: themes.title, category: 'elderly',
+    description: themes.description, goal: '每位独居老人本月至少上门一次',
     impactMeasure: '上门走访户数', impactTarget: 120, managerIds: [organiser.id], startsAt: beijing(-1, 0), endsAt: beijing(30, 0),
     status: 'open', createdBy: organiser.id,
   }));
@@ -61,5 +63,8 @@ export async function seedVolunteering(em: EntityManager): Promise<void> {
     await em.insert(VolunteerProfile, em.create(VolunteerProfile, { id: newId(), userId: persona(p).id, skills, availability: weekdays, gridIds: [] }));
   }
 }
+
+/** The demo drive's title as seeded today (tests find it by this, not by a season's name). */
+export const demoCampaignTitle = (now = clock.now()): string => seasonThemes(now).campaign.title;
 
 export const VOLUNTEERING_SEED: SeedPart = { name: 'volunteering', after: ['members'], run: ({ em }) => seedVolunteering(em) };

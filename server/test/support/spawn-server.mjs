@@ -30,6 +30,7 @@ export async function spawnServer(name) {
       H5_DIR: '/nonexistent',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
       RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+      RATE_LIMIT_GUESSES_PER_MINUTE: '1000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,17 @@ export const CheckInRedeemRequest = z
   .strict();
 export type CheckInRedeemRequest = z.infer<typeof CheckInRedeemRequest>;
 
+/** The six digits shown beside the rotating QR, typed on the target's own page (h5, or an elder who cannot scan). */
+export const CheckInCodeRequest = z
+  .object({
+    targetType: CheckInTargetType,
+    targetId: Id,
+    code: z.string().trim().regex(/^\d{6}$/, '请输入组织者屏幕上的6位数字签到码'),
+    nonce: CheckInNonce,
+  })
+  .strict();
+export type CheckInCodeRequest = z.infer<typeof CheckInCodeRequest>;
+
 export const CheckInGeofenceRequest = z
   .object({
     targetType: CheckInTargetType,
@@ -65,6 +76,8 @@ export interface CheckInResult {
 /** The code the organiser's screen shows; fetch a new one at `refreshAt`. */
 export interface CheckInQrView {
   token: string;
+  /** The same slot as six typable digits; same expiry, key and replay rules as the token. */
+  code: string;
   issuedAt: string;
   expiresAt: string;
   refreshAt: string;

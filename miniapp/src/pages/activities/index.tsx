@@ -6,15 +6,22 @@ import { BigButton } from '../../components/BigButton';
 import { tapRole } from '../../components/a11y';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
+import { PageTabBar } from '../../components/TabBar';
 import { ROUTES } from '../../routes';
 import { listActivities, listCommunities } from '../../services/activities';
 import { refreshUnreadBadge } from '../../services/notifications';
 import { ActivityCard } from './ActivityCard';
 import './index.scss';
 import { usePageShow } from '../../hooks/usePageShow';
+import { useSession } from '../../stores/session';
 
 export default function ActivitiesPage() {
-  return <PageShell>{(me) => <Activities me={me} />}</PageShell>;
+  return (
+    <>
+      <PageShell>{(me) => <Activities me={me} />}</PageShell>
+      <PageTabBar path="pages/activities/index" />
+    </>
+  );
 }
 
 interface Filter {
@@ -31,6 +38,7 @@ function Activities({ me }: { me: MeView }) {
   const [unread, setUnread] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const manager = me.roles.some((r) => r.role === 'organiser' || r.role === 'admin');
+  const { elderMode } = useSession();
 
   const load = useCallback(async (f: Filter) => {
     setError(null);
@@ -52,24 +60,52 @@ function Activities({ me }: { me: MeView }) {
     void load(next);
   };
 
-  return (
+  const list = (
     <View>
-      <View className="activity-toolbar">
-        <BigButton variant="secondary" testId="open-my-activities" onClick={() => void Taro.navigateTo({ url: ROUTES.myActivities })}>
-          我的活动
+      {error ? <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load(filter) }} /> : null}
+      {items && items.length === 0 ? <EmptyState title="暂无可报名的活动" description="换个社区或类别看看，或稍后再来。" testId="activities-empty" /> : null}
+      {items?.map((a) => <ActivityCard key={a.id} a={a} />)}
+      {!items && !error ? <Text>正在加载…</Text> : null}
+    </View>
+  );
+  const toolbar = (
+    <View className="activity-toolbar">
+      <BigButton variant="secondary" testId="open-my-activities" onClick={() => void Taro.navigateTo({ url: ROUTES.myActivities })}>
+        我的活动
+      </BigButton>
+      <BigButton variant="secondary" testId="open-volunteer" onClick={() => void Taro.navigateTo({ url: ROUTES.volunteer })}>
+        志愿服务
+      </BigButton>
+      <BigButton variant="secondary" testId="open-inbox" onClick={() => void Taro.navigateTo({ url: ROUTES.inbox })}>
+        {unread > 0 ? `消息(${unread})` : '消息'}
+      </BigButton>
+      {manager ? (
+        <BigButton variant="secondary" testId="open-manage" onClick={() => void Taro.navigateTo({ url: ROUTES.manageActivities })}>
+          管理活动
         </BigButton>
-        <BigButton variant="secondary" testId="open-volunteer" onClick={() => void Taro.navigateTo({ url: ROUTES.volunteer })}>
-          志愿服务
-        </BigButton>
-        <BigButton variant="secondary" testId="open-inbox" onClick={() => void Taro.navigateTo({ url: ROUTES.inbox })}>
-          {unread > 0 ? `消息(${unread})` : '消息'}
-        </BigButton>
-        {manager ? (
-          <BigButton variant="secondary" testId="open-manage" onClick={() => void Taro.navigateTo({ url: ROUTES.manageActivities })}>
-            管理活动
+      ) : null}
+    </View>
+  );
+
+  // Elder mode (issue #22 item 12): the activities first, one big filter (own community or all) under
+  // them, and the entries last; the chips of three filters pushed the first activity below the fold.
+  if (elderMode) {
+    const mine = me.community;
+    return (
+      <View>
+        {list}
+        {mine ? (
+          <BigButton variant="secondary" testId="elder-filter" onClick={() => change({ communityId: filter.communityId ? undefined : mine.id, category: undefined, date: undefined })}>
+            {filter.communityId ? '看全部社区的活动' : `只看${mine.name}的活动`}
           </BigButton>
         ) : null}
+        {toolbar}
       </View>
+    );
+  }
+  return (
+    <View>
+      {toolbar}
       <View className="chips">
         <Chip on={!filter.communityId} onTap={() => change({ communityId: undefined })} label="全部社区" />
         {communities.map((c) => (
@@ -88,10 +124,7 @@ function Activities({ me }: { me: MeView }) {
         </Picker>
         {filter.date ? <Chip on={false} onTap={() => change({ date: undefined })} label="不限日期" /> : null}
       </View>
-      {error ? <EmptyState title="活动加载失败" description={error} action={{ text: '重试', onTap: () => void load(filter) }} /> : null}
-      {items && items.length === 0 ? <EmptyState title="暂无可报名的活动" description="换个社区或类别看看，或稍后再来。" testId="activities-empty" /> : null}
-      {items?.map((a) => <ActivityCard key={a.id} a={a} />)}
-      {!items && !error ? <Text>正在加载…</Text> : null}
+      {list}
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { ElderModeOffer } from '../../components/ElderModeOffer';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
+import { PageTabBar } from '../../components/TabBar';
 import { ROUTES } from '../../routes';
 import { MEETING_PAGES } from '../../services/meetings';
 import { isManager } from '../../stores/session';
@@ -14,7 +15,12 @@ import { ElderHome } from './ElderHome';
 import './index.scss';
 
 export default function HomePage() {
-  return <PageShell title="红邻" subtitle="党建引领 · 邻里守望">{(me) => <Home me={me} />}</PageShell>;
+  return (
+    <>
+      <PageShell title="红邻" subtitle="党建引领 · 邻里守望">{(me) => <Home me={me} />}</PageShell>
+      <PageTabBar path="pages/home/index" />
+    </>
+  );
 }
 
 function Home({ me }: { me: MeView }) {

@@ -8,6 +8,7 @@ import { Card } from '../../components/Card';
 import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { InfoRow } from '../../components/InfoRow';
 import { PageShell } from '../../components/PageShell';
+import { PageTabBar } from '../../components/TabBar';
 import { ROUTES } from '../../routes';
 import { getMe } from '../../services/me';
 import { isManager, isPartyMember, session } from '../../stores/session';
@@ -20,7 +21,12 @@ export default function MePage() {
     // Roles and application status change on the server (an organiser approves): refresh on each visit.
     if (session.get().status === 'signedIn') getMe().then(session.setMe, () => undefined);
   });
-  return <PageShell>{(me) => <Me me={me} />}</PageShell>;
+  return (
+    <>
+      <PageShell>{(me) => <Me me={me} />}</PageShell>
+      <PageTabBar path="pages/me/index" />
+    </>
+  );
 }
 
 function Me({ me }: { me: MeView }) {

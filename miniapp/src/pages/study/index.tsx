@@ -7,6 +7,7 @@ import { Card } from '../../components/Card';
 import { tapRole } from '../../components/a11y';
 import { EmptyState } from '../../components/EmptyState';
 import { PageShell } from '../../components/PageShell';
+import { PageTabBar } from '../../components/TabBar';
 import { usePageShow } from '../../hooks/usePageShow';
 import { ROUTES } from '../../routes';
 import { getStudyToday } from '../../services/study';
@@ -14,7 +15,12 @@ import { isManager } from '../../stores/session';
 import './index.scss';
 
 export default function StudyPage() {
-  return <PageShell>{(me) => <Study me={me} />}</PageShell>;
+  return (
+    <>
+      <PageShell>{(me) => <Study me={me} />}</PageShell>
+      <PageTabBar path="pages/study/index" />
+    </>
+  );
 }
 
 export function openContent(c: Pick<ContentSummary, 'id' | 'kind'>) {

@@ -1,5 +1,6 @@
 import { databases, startTestApp, type TestApp } from '../../support/test-app.js';
 import { client, newCampaign, newShift, type Auth } from './volunteer-fixtures.js';
+import { demoCampaignTitle } from '../../../src/volunteering/volunteering.seed.js';
 
 describe.each(databases())('volunteer campaigns and shifts on %s', (db) => {
   let t: TestApp;
@@ -19,11 +20,11 @@ describe.each(databases())('volunteer campaigns and shifts on %s', (db) => {
 
   it('shows the seeded drive and its shifts to residents of 幸福社区, marking the ones matching their skills', async () => {
     const campaigns = (await as(resident).get('/api/volunteering/campaigns')).body as { title: string }[];
-    expect(campaigns.map((c) => c.title)).toContain('冬季助老服务月');
+    expect(campaigns.map((c) => c.title)).toContain(demoCampaignTitle());
     const matching = (await as(resident).get('/api/volunteering/shifts?matching=true')).body as { title: string }[];
     expect(matching.map((s) => s.title)).toEqual(expect.arrayContaining(['上门测血压', '独居老人陪聊']));
     expect(matching.map((s) => s.title)).not.toContain('接送老人就医');
-    expect((await as(outsider).get('/api/volunteering/campaigns')).body.map((c: { title: string }) => c.title)).not.toContain('冬季助老服务月');
+    expect((await as(outsider).get('/api/volunteering/campaigns')).body.map((c: { title: string }) => c.title)).not.toContain(demoCampaignTitle());
   });
 
   it('refuses a shift overlapping one the volunteer holds, naming it, and allows a back-to-back one', async () => {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '谁查看了我的数据' });
+export default definePageConfig({ navigationBarTitleText: '数据查看记录' });

@@ -66,7 +66,13 @@ function QrScreen({ meetingId }: { meetingId: string }) {
     <View>
       <View className="qr-box" data-testid="qr-token" data-token={qr?.token ?? ''} data-issued-at={qr?.issuedAt ?? ''}>
         {qr ? <Image className="qr-image" src={qrDataUrl(qr.token)} mode="aspectFit" /> : <Text>{error ?? '正在生成二维码…'}</Text>}
-        {qr ? <Text className="muted qr-hint">{`二维码每${qr.rotateSeconds}秒自动更换，截图转发无效`}</Text> : null}
+        {qr ? (
+          <View className="qr-code" data-testid="qr-short-code" data-code={qr.code}>
+            <Text className="qr-code__label">不能扫码的，请输入签到码</Text>
+            <Text className="qr-code__digits">{`${qr.code.slice(0, 3)} ${qr.code.slice(3)}`}</Text>
+          </View>
+        ) : null}
+        {qr ? <Text className="muted qr-hint">{`二维码和签到码每${qr.rotateSeconds}秒自动更换，截图转发无效`}</Text> : null}
         {error && qr ? <Text className="muted">{`网络不稳定：${error}`}</Text> : null}
       </View>
       <Card title={`已签到 ${arrived.length} / ${live?.rows.length ?? 0}`} testId="live-attendance">

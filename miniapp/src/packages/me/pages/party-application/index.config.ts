@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '申请认证党员身份' });
+export default definePageConfig({ navigationBarTitleText: '申请党员认证' });

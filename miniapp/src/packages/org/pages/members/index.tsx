@@ -14,10 +14,9 @@ export default function MembersPage() {
   const { params } = useRouter();
   const nodeId = params.id ?? '';
   const name = safeDecode(params.name ?? '');
-  useEffect(() => {
-    if (name) void Taro.setNavigationBarTitle({ title: name });
-  }, [name]);
-  return <PageShell>{() => <Members nodeId={nodeId} />}</PageShell>;
+  // A node's name is long (幸福社区第一党支部): it heads the page; the bar keeps a short title that fits.
+  useEffect(() => void Taro.setNavigationBarTitle({ title: '成员名单' }), []);
+  return <PageShell title={name || undefined}>{() => <Members nodeId={nodeId} />}</PageShell>;
 }
 
 interface ListState {
