@@ -7,6 +7,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { benchDatabase, bulkLoader, sqlTime } from './lib/mariadb.mjs';
 import { addDays, beijingDay } from '@honglin/shared';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -23,31 +24,11 @@ const GRIDS = 500;
 const BRANCHES = 50;
 const DAY = 86_400_000;
 const log = (...a) => console.error('[dashboard]', ...a);
-const url = process.env.DATABASE_URL;
-if (!url || !/^(mysql|mariadb):\/\//.test(url)) {
-  console.error('DATABASE_URL=mysql://user@host:port/db is required (a fresh database)');
-  process.exit(2);
-}
-const dbName = new URL(url).pathname.slice(1);
-const admin = await mysql.createConnection(url.slice(0, url.lastIndexOf('/')));
-await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-await admin.end();
+const url = await benchDatabase({ fresh: false });
 
 const running = await startApp(loadConfig({ ...process.env, DATABASE_URL: url, DEMO_MODE: 'false', SEED_DEMO: 'false', OUTBOX_WORKER: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', H5_DIR: '/nonexistent' }));
 const pool = mysql.createPool({ uri: url, connectionLimit: 3, timezone: 'Z' });
-const sqlTime = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
-async function insertMany(table, columns, rows, batch = 2000) {
-  const conn = await pool.getConnection();
-  try {
-    for (let i = 0; i < rows.length; i += batch) {
-      await conn.beginTransaction();
-      await conn.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ?`, [rows.slice(i, i + batch)]);
-      await conn.commit();
-    }
-  } finally {
-    conn.release();
-  }
-}
+const insertMany = bulkLoader(pool, { commitEvery: 1 });
 // A deterministic spread: the same figures on every run.
 let seed = 20261207;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { benchDatabase, bulkLoader, sqlTime } from './lib/mariadb.mjs';
 import { chinaDay, periodKey } from '@honglin/shared';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -24,32 +25,14 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WARMUP = 15;
 const HOUR = 3_600_000;
 const log = (...a) => console.error('[growth]', ...a);
-const url = process.env.DATABASE_URL;
-if (!url || !/^(mysql|mariadb):\/\//.test(url)) {
-  console.error('DATABASE_URL=mysql://user@host:port/db is required (a fresh database)');
-  process.exit(2);
-}
-const dbName = new URL(url).pathname.slice(1);
-const admin = await mysql.createConnection(url.slice(0, url.lastIndexOf('/')));
-await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-await admin.end();
+const url = await benchDatabase({ fresh: false });
 
 const running = await startApp(
   loadConfig({ ...process.env, DATABASE_URL: url, DEMO_MODE: 'true', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', H5_DIR: '/nonexistent', RATE_LIMIT_WRITES_PER_MINUTE: '10000000', RATE_LIMIT_LOGIN_PER_MINUTE: '10000000' }),
 );
 const pool = mysql.createPool({ uri: url, connectionLimit: 4, timezone: 'Z' });
-const sqlTime = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+const insertMany = bulkLoader(pool);
 const nowSql = sqlTime(Date.now());
-async function insertMany(table, columns, rows, batch = 2000) {
-  const conn = await pool.getConnection();
-  try {
-    await conn.beginTransaction();
-    for (let i = 0; i < rows.length; i += batch) await conn.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ?`, [rows.slice(i, i + batch)]);
-    await conn.commit();
-  } finally {
-    conn.release();
-  }
-}
 
 const [[street]] = await pool.query("SELECT id, path FROM org_nodes WHERE kind = 'street' LIMIT 1");
 const [[committee]] = await pool.query("SELECT id, path FROM org_nodes WHERE kind = 'committee' LIMIT 1");

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { benchDatabase, bulkLoader, sqlTime } from './lib/mariadb.mjs';
 import sharp from 'sharp';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -32,25 +33,13 @@ const TICK_H = 2;
 const CATEGORIES = ['sanitation', 'facilities', 'safety', 'noise', 'neighbour', 'property', 'parking', 'policy', 'suggestion', 'other'];
 const H = 3_600_000;
 const log = (...a) => console.error('[reports]', ...a);
-const url = process.env.DATABASE_URL;
-if (!url || !/^(mysql|mariadb):\/\//.test(url)) {
-  console.error('DATABASE_URL=mysql://user@host:port/db is required (a fresh database)');
-  process.exit(2);
-}
-const dbName = new URL(url).pathname.slice(1);
-const admin = await mysql.createConnection(url.slice(0, url.lastIndexOf('/')));
-await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-await admin.end();
+const url = await benchDatabase({ fresh: true });
 
 const wechat = await startFakeWechatServer({ appid: 'wxbench000000000', secret: 'bench-secret' });
 const uploads = join(process.env.TMPDIR ?? '/tmp', `reports-bench-${process.pid}`);
 const running = await startApp(loadConfig({ ...process.env, DATABASE_URL: url, DEMO_MODE: 'false', SEED_DEMO: 'false', OUTBOX_WORKER: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', H5_DIR: '/nonexistent', UPLOAD_DIR: uploads, WECHAT_APPID: 'wxbench000000000', WECHAT_SECRET: 'bench-secret', WECHAT_API_BASE: wechat.url }));
 const pool = mysql.createPool({ uri: url, connectionLimit: 3, timezone: 'Z' });
-const sqlTime = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
-async function insertMany(table, columns, rows) {
-  for (let i = 0; i < rows.length; i += 2000) await pool.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ?`, [rows.slice(i, i + 2000)]);
-}
+const insertMany = bulkLoader(pool, { commitEvery: 1 });
 
 // The place: one street, 5 communities of 10 grids, two buildings each; a worker per grid, a property
 // contact answering 物业问题 in every grid (the routing table), an organiser per community, a street admin.
