@@ -97,6 +97,18 @@ export const AUDITED_WRITES: Record<string, string> = {
   'POST /api/org/roster/imports/:id/rollback': '撤销名单导入',
   'POST /api/org/roster/pairs/:id/decide': '判断是否同一人',
   'POST /api/org/roster/verifications/:id/resolve': '核实名单不一致的信息',
+  'POST /api/cases/visits/:visitId/followup': '把走访发现的需求转为工单',
+  'PUT /api/cases/routes': '修改反映的分派表',
+  'PUT /api/cases/deadlines': '修改反映的办理时限',
+  'POST /api/cases/:id/photos': '上传工单办理照片',
+  'POST /api/cases/:id/accept': '受理工单',
+  'POST /api/cases/:id/reassign': '转派工单',
+  'POST /api/cases/:id/reply': '回复工单',
+  'POST /api/cases/:id/resolve': '办结工单',
+  'POST /api/cases/:id/exit': '不予受理或无法办理工单',
+  'POST /api/cases/:id/merge': '合并工单',
+  'POST /api/org/analytics/kiosk-links': '创建大屏链接',
+  'POST /api/org/analytics/kiosk-links/:id/revoke': '收回大屏链接',
 };
 
 /** What a route's first segment is about, for actions without their own words (routes added later). */
