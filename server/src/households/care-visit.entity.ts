@@ -6,9 +6,11 @@ import { CreatedAt, IdColumn, RefColumn, TimeColumn } from '../database/columns.
  * 走访 record. Append-only: a correction is a new row naming the one it replaces (unique, so a
  * visit is corrected at most once and the chain stays a line).
  */
+// Analytics reads visits by day across all households (the rollup refresh and rebuild).
 @Entity('care_visits')
 @Index(['householdId', 'visitedAt'])
 @Index(['correctsVisitId'], { unique: true })
+@Index(['visitedAt'])
 export class CareVisit {
   @IdColumn() id: string;
   @RefColumn() householdId: string;

@@ -6,10 +6,13 @@ import { CreatedAt, IdColumn, RefColumn, TimeColumn, UpdatedAt } from '../databa
  * Hours served on one shift, written at check-out (or by the 24 h auto check-out). Pending until an
  * organiser approves or declines; never deleted. Kept as half-hours so sums are exact.
  */
+// Analytics finds changed hours since its last refresh and reads them by day.
 @Entity('volunteer_hours')
 @Index(['shiftId', 'userId'], { unique: true })
 @Index(['userId', 'status'])
 @Index(['status', 'nodePath'])
+@Index(['updatedAt'])
+@Index(['checkInAt'])
 export class VolunteerHours {
   @IdColumn() id: string;
   @RefColumn() userId: string;
