@@ -15,6 +15,8 @@ const LOCK_TTL_MS = 5 * 60_000;
 export class RollupJob implements OnModuleInit, OnModuleDestroy {
   private readonly job: PeriodicJob;
   readonly lock: JobLock;
+  private first: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,10 +37,18 @@ export class RollupJob implements OnModuleInit, OnModuleDestroy {
     if (!this.config.OUTBOX_WORKER) return;
     this.job.start();
     // A fresh server shows figures within seconds rather than after the first interval.
-    setTimeout(() => void this.tick().catch((e: Error) => new Logger('RollupJob').error(`first refresh failed: ${e.message}`)), 2_000).unref();
+    this.first = setTimeout(() => {
+      this.first = null;
+      void this.tick().catch((e: Error) => {
+        // A server shut down within the first seconds has closed its database: nothing to report.
+        if (!this.stopped) new Logger('RollupJob').error(`first refresh failed: ${e.message}`);
+      });
+    }, 2_000).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.first) clearTimeout(this.first);
     await this.job.stop();
     await this.lock.close();
   }
