@@ -18,6 +18,7 @@ import { ReportsService } from './reports.service.js';
 import { ReportClusterRule } from './report-cluster.rule.js';
 import { VisitFollowupsService } from './visit-followups.service.js';
 import { CASES_SEED } from './cases.seed.js';
+import { CASE_METRICS } from './cases.metrics.js';
 
 /** The case workflow 工单 (issue #18, ADR 0017): the fifth shared mechanism, and resident reports on it. */
 export const CASES: Domain = {
@@ -25,4 +26,5 @@ export const CASES: Domain = {
   providers: [CasesRepository, CaseKinds, CasePlaces, CaseNotices, CaseWorkflow, CaseViews, ReportsService, CaseHandlingService, CaseSettingsService, CaseClock, CaseClockJob, CasePhotosRepository, CasePhotosService, CaseBoardService, ReportClusterRule, CaseDigest, CaseDigestJob, VisitFollowupsService],
   entities: CASE_ENTITIES,
   seed: CASES_SEED,
+  metrics: CASE_METRICS,
 };
