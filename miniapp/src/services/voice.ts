@@ -94,3 +94,8 @@ export async function casePhotoDataUrl(url: string): Promise<string> {
   if (res.statusCode !== 200) throw new Error('照片加载失败');
   return `data:image/jpeg;base64,${Taro.arrayBufferToBase64(res.data as ArrayBuffer)}`;
 }
+
+/** 走访发现: a need found on a visit becomes a case about the household's building (grid staff). */
+export function raiseVisitFollowup(visitId: string, category: CaseCategory, text: string): Promise<CaseView> {
+  return request(`/api/cases/visits/${encodeURIComponent(visitId)}/followup`, { method: 'POST', data: { category, text }, toast: false });
+}

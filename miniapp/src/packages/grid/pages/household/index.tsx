@@ -26,6 +26,7 @@ import { rememberFile } from '../../lib/file-cache';
 import { VisitPhoto } from '../../lib/VisitPhoto';
 import { go } from '../../lib/go';
 import { ListedIn, Verifications } from '../../components/Verifications';
+import { VisitFollowup } from '../../components/VisitFollowup';
 import '../../grid.scss';
 
 /** Where a value came from, on tap: 导入：民政低保名单, 2026-12-01 核实. */
@@ -92,6 +93,7 @@ function Household({ id }: { id: string }) {
               {v.notes ? ` · ${v.notes}` : ''}{v.correctedBy ? '（已更正）' : ''}{v.correctsVisitId ? '（更正记录）' : ''}{v.location ? ' · 已记录走访位置' : ''}
             </Text>
             {v.photoUrl ? <VisitPhoto url={v.photoUrl} /> : null}
+            {v.correctedBy ? null : <VisitFollowup visitId={v.id} suggestion={v.needs.join('；')} />}
           </View>
         ))}
       </Card>
