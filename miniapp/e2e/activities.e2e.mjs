@@ -1,4 +1,4 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf, waitForText } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, switchUser, textOf, waitForText } from './lib/app.mjs';
 
 // The outbox worker delivers inbox notices; poll it often so the browser sees them within a second.
 // (The e2e server inherits this process's environment; test files are loaded before it starts.)
@@ -6,14 +6,6 @@ process.env.OUTBOX_POLL_MS ??= '200';
 process.env.ENROLLMENT_SWEEP_MS ??= '1000';
 
 const HOUR = 3_600_000;
-
-async function switchUser(page, baseUrl, persona) {
-  await page.evaluate(() => window.localStorage.clear());
-  // The session lives in memory too: start the app afresh on the home page.
-  await page.goto(`${baseUrl}/#/pages/home/index`);
-  await page.reload();
-  await loginAs(page, baseUrl, persona);
-}
 
 async function openActivity(page, title) {
   await openTab(page, '活动');

@@ -1,14 +1,7 @@
-import { api, apiLogin, assert, byTestId, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, screenshot, switchUser, textOf, waitForText } from './lib/app.mjs';
 
 /** An 8×8 JPEG, as a visit photo. */
 const PHOTO = 'data:image/jpeg;base64,/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAL/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAwX/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCABIT/2Q==';
-
-async function switchUser(page, baseUrl, persona) {
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${baseUrl}/#/pages/home/index`);
-  await page.reload();
-  await loginAs(page, baseUrl, persona);
-}
 
 async function openMe(page, baseUrl) {
   await page.goto(`${baseUrl}/#/pages/me/index`);

@@ -1,5 +1,6 @@
 import { api, apiLogin, assert, byTestId, loginAs, screenshot } from './lib/app.mjs';
 import { openBrowser } from './lib/browser.mjs';
+import { meetingUnderWay } from './lib/meetings.mjs';
 
 // The server for this run is started after the test files are loaded (run.mjs), so a short QR
 // rotation is configured here: a code every 3 s, valid 6 s. The semantics stay those of production
@@ -15,21 +16,6 @@ async function submitCode(page, token) {
   await byTestId(page, 'checkin-code-submit').click();
 }
 
-/** A meeting of 陈红's branch that started a minute ago, with 李建国 invited; both logged in by API. */
-async function meetingUnderWay(baseUrl, title) {
-  const organiser = await apiLogin(baseUrl, 'organiser_a');
-  const member = await apiLogin(baseUrl, 'party_member');
-  const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
-  const branch = tree.body.find((n) => n.kind === 'branch');
-  const now = Date.now();
-  const created = await api(baseUrl, '/api/meetings', {
-    method: 'POST',
-    token: organiser.accessToken,
-    body: { nodeId: branch.id, type: 'theme_day', title, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'branch' } },
-  });
-  assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
-  return { organiser, member, meetingId: created.body.id };
-}
 
 export const tests = [
   {

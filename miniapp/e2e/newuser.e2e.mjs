@@ -2,22 +2,8 @@
 // no render exceptions (item 11). Every test here also fails on any page error (run.mjs).
 import { api, apiLogin, assert, byTestId, loginAs, screenshot } from './lib/app.mjs';
 import { openBrowser } from './lib/browser.mjs';
+import { meetingUnderWay } from './lib/meetings.mjs';
 import { setElderPreference } from './elder/pages.mjs';
-
-async function meetingUnderWay(baseUrl, title) {
-  const organiser = await apiLogin(baseUrl, 'organiser_a');
-  const member = await apiLogin(baseUrl, 'party_member');
-  const tree = await api(baseUrl, '/api/org/tree', { token: organiser.accessToken });
-  const branch = tree.body.find((n) => n.kind === 'branch');
-  const now = Date.now();
-  const created = await api(baseUrl, '/api/meetings', {
-    method: 'POST',
-    token: organiser.accessToken,
-    body: { nodeId: branch.id, type: 'theme_day', title, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), address: '党群服务中心', invitees: { kind: 'branch' } },
-  });
-  assert(created.status === 201, `create meeting: ${created.status} ${created.text}`);
-  return { member, meetingId: created.body.id };
-}
 
 /** The computed style of the first visible element matching `selector`. */
 function styleOf(page, selector) {

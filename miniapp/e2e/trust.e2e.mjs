@@ -1,15 +1,7 @@
-import { accessTokenOf, api, apiLogin, assert, byTestId, confirmModal, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
+import { accessTokenOf, api, apiLogin, assert, byTestId, confirmModal, loginAs, screenshot, switchUser, textOf, waitForText } from './lib/app.mjs';
 import { startServer } from './lib/server.mjs';
 
 const DAY = 86_400_000;
-
-async function switchUser(page, baseUrl, persona) {
-  await page.evaluate(() => window.localStorage.clear());
-  // The session lives in memory too: start the app afresh on the home page.
-  await page.goto(`${baseUrl}/#/pages/home/index`);
-  await page.reload();
-  await loginAs(page, baseUrl, persona);
-}
 
 /** 我的 from anywhere: subpackage pages have no tab bar. */
 async function openMe(page, baseUrl) {

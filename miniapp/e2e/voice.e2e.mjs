@@ -1,12 +1,5 @@
 import sharp from 'sharp';
-import { api, apiLogin, assert, byTestId, loginAs, screenshot, textOf, waitForText } from './lib/app.mjs';
-
-async function switchUser(page, baseUrl, persona) {
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${baseUrl}/#/pages/home/index`);
-  await page.reload();
-  await loginAs(page, baseUrl, persona);
-}
+import { api, apiLogin, assert, byTestId, loginAs, screenshot, switchUser, textOf, waitForText } from './lib/app.mjs';
 
 async function openCase(page, baseUrl, id) {
   await page.goto(`${baseUrl}/#/packages/voice/pages/detail/index?id=${id}`);

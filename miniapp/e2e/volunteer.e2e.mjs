@@ -1,4 +1,4 @@
-import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, textOf, waitForText } from './lib/app.mjs';
+import { api, apiLogin, assert, byTestId, loginAs, openTab, screenshot, switchUser, textOf, waitForText } from './lib/app.mjs';
 import { seasonThemes } from '@honglin/shared';
 
 /** The demo drive is named for the season (冬季助老服务月 in December), as the seed names it. */
@@ -6,13 +6,6 @@ const SEEDED_DRIVE = seasonThemes(new Date()).campaign.title;
 
 // The outbox worker delivers inbox notices; poll it often so the browser sees them within a second.
 process.env.OUTBOX_POLL_MS ??= '200';
-
-async function switchUser(page, baseUrl, persona) {
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${baseUrl}/#/pages/home/index`);
-  await page.reload();
-  await loginAs(page, baseUrl, persona);
-}
 
 /** Until the notice of this call is in the person's inbox (delivered by the outbox worker). */
 async function waitForNotice(baseUrl, persona, title) {

@@ -58,6 +58,15 @@ export async function loginAs(page, baseUrl, persona) {
   await greeting.waitFor();
 }
 
+/** Logs the current person out (storage and the in-memory session) and logs `persona` in afresh. */
+export async function switchUser(page, baseUrl, persona) {
+  await page.evaluate(() => window.localStorage.clear());
+  // The session lives in memory too: start the app afresh on the home page.
+  await page.goto(`${baseUrl}/#/pages/home/index`);
+  await page.reload();
+  await loginAs(page, baseUrl, persona);
+}
+
 export async function openTab(page, label) {
   // The app's own bar (components/TabBar.tsx), drawn in each tab page; only the one on screen is visible.
   await page.locator(`[data-testid="tab-${label}"]:visible`).first().click();

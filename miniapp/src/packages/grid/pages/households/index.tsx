@@ -49,9 +49,9 @@ function Households() {
           </BigButton>
         ))}
       </View>
-      <View className="grid-tags">
+      <View className="chips">
         {PERSON_TAGS.map((t) => (
-          <View key={t} className={`grid-tag${t === tag ? ' grid-tag--on' : ''}`} onClick={() => load(filter, t === tag ? null : t)} data-testid={`grid-tag-${t}`}>
+          <View key={t} className={`chip${t === tag ? ' chip--on' : ''}`} onClick={() => load(filter, t === tag ? null : t)} data-testid={`grid-tag-${t}`}>
             {PERSON_TAG_LABELS[t]}{t === tag ? ' ✓' : ''}
           </View>
         ))}
